@@ -1,0 +1,143 @@
+"""The data model that flows through the pipeline: articles in, a Brief out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+
+class QuoteKind(str, Enum):
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item was found: article id and character offsets into that article's text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from the corpus.
+
+    `text` is the decoded source text (for .txt and .md the whole file, for HTML, CSV and JSONL the
+    extracted body); `paragraphs` are the spans of `text` that are article body, with headers, menus,
+    share buttons and photo credits left out. Every offset in the brief points into `text`.
+    """
+
+    id: str
+    path: str
+    title: str
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    outlet: str | None = None
+    url: str | None = None
+    # Date evidence from metadata (front matter, meta tags, a CSV column), not yet parsed.
+    meta_date: str | None = None
+    published: dt.date | None = None
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.paragraphs]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraph_texts())
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None = None
+    # Principal participants are the sides of the meeting; others were present or are mentioned.
+    principal: bool = True
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    kind: QuoteKind
+    cue: str | None
+    sources: tuple[Span, ...]
+    speaker_role: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    title: str
+    text: str
+    status: str
+    sources: tuple[Span, ...]
+    parties: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    sources: tuple[Span, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything found in one article."""
+
+    article: Article
+    event_date: dt.date | None = None
+    event_end: dt.date | None = None
+    location: str | None = None
+    participants: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    date: dt.date
+    title: str
+    location: str | None
+    participants: tuple[Person, ...]
+    sources: tuple[str, ...]
+    end_date: dt.date | None = None
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file or row that could not be used, or was used with a recovered problem."""
+
+    path: str
+    message: str
+    fatal: bool = True  # True: left out of the brief; False: included with a warning
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    generated_at: dt.datetime
+    articles: tuple[Article, ...]
+    meetings: tuple[Meeting, ...]
+    problems: tuple[Problem, ...] = ()
+    subject: str | None = None
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        days = [m.date for m in self.meetings] + [m.end_date for m in self.meetings if m.end_date]
+        return (min(days), max(days)) if days else None
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)

@@ -1,0 +1,1 @@
+"""Renderers: each turns a Brief into one kind of file and does nothing else."""
