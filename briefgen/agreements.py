@@ -1,0 +1,146 @@
+"""Agreements: documents signed, adopted or announced at a meeting, with title, status, fields and source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.dates import parse_date_text
+from briefgen.model import Agreement, Span
+from briefgen.people import country_of
+from briefgen.text import sentence_spans
+
+# Where a document's name stops: a clause boundary or a phrase that starts something else.
+_TITLE_STOP = regex.compile(
+    r"\s*(?:[,;:.()\"“”]|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|to|in order|after|"
+    r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b)",
+    regex.IGNORECASE,
+)
+_MODIFIERS = regex.compile(
+    r"(?:(?:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|a number of|"
+    r"a package of|a series of|a set of|bilateral|intergovernmental|interagency|inter-agency|mutual|new|joint|"
+    r"comprehensive|strategic|cooperation|trade|economic|investment|visa[- ]exemption|[\p{Lu}][\p{L}'’-]*)\s+)*)$",
+    regex.IGNORECASE,
+)
+_VAGUE = frozenset({"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"})
+_FIELDS = regex.compile(
+    r"\b(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\s+(?:such as|including|like|of|as)\s+"
+    r"(?P<list>[^.;]+)",
+    regex.IGNORECASE,
+)
+_FULL_DATE = regex.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?"
+    r"\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{4})\b"
+)
+
+
+@cache
+def _document_regex() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('document_types'))})\b", regex.IGNORECASE)
+
+
+@cache
+def _status_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = lexicon.table("agreement_status")
+    statuses = {phrase.lower(): status for phrase, status in rows}
+    return regex.compile(rf"\b(?:{lexicon.alternation([p for p, _ in rows])})\b", regex.IGNORECASE), statuses
+
+
+def extract_agreements(
+    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], event_date: dt.date | None
+) -> list[Agreement]:
+    found: list[Agreement] = []
+    for start, end in paragraphs:
+        for s_start, s_end in sentence_spans(text, start, end):
+            found += _sentence_agreements(article_id, text, s_start, s_end, event_date)
+    return found
+
+
+def _sentence_agreements(
+    article_id: str, text: str, start: int, end: int, event_date: dt.date | None
+) -> list[Agreement]:
+    status_pattern, statuses = _status_regex()
+    cue = status_pattern.search(text, start, end)
+    if cue is None or _dated_elsewhere(text[start:end], event_date):
+        return []
+    status = statuses[regex.sub(r"\s+", " ", cue.group().lower())]
+    sentence = text[start:end].strip()
+    agreements = []
+    for document in _document_regex().finditer(text, start, end):
+        title = _title(text, document, end, cue)
+        if title is None:
+            continue
+        agreements.append(
+            Agreement(
+                title=title,
+                text=sentence,
+                status=status,
+                sources=(Span(article_id, start, end),),
+                parties=_parties(title),
+                fields=_fields(text[start:end]),
+                date=event_date if status == "signed" else None,
+            )
+        )
+    return _drop_nested(agreements)
+
+
+def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:
+    """A sentence that dates the signing to another day is background ("signed on 5 November 2022")."""
+    for match in _FULL_DATE.finditer(sentence):
+        when = parse_date_text(match.group())
+        if when and event_date and when != event_date:
+            return True
+    return False
+
+
+def _title(text: str, document: regex.Match[str], end: int, cue: regex.Match[str]) -> str | None:
+    """The document's name: its modifiers, the document word, and what follows ("on visa exemption")."""
+    before = _MODIFIERS.search(text[max(0, document.start() - 80) : document.start()])
+    modifiers = before.group() if before else ""
+    if not modifiers.strip() and document.group().lower() in {"documents", "document", "deal", "deals"}:
+        return None  # "documents" alone says nothing
+    if {w.lower() for w in modifiers.split()} and {w.lower() for w in modifiers.split()} <= _VAGUE and document.group().lower() in {"documents", "document"}:
+        return None
+    tail_start = document.end()
+    # "Agreements have been signed on establishing twinning ties ...": the subject comes after the verb.
+    if cue.start() >= tail_start and not text[tail_start : cue.start()].strip(" ,"):
+        tail_start = cue.end()
+    stop = _TITLE_STOP.search(text, tail_start, end)
+    tail = text[tail_start : stop.start() if stop else end]
+    if not regex.match(r"\s+(?:on|between|of|for|to|in|about|concerning|regarding)\s", tail):
+        tail = ""
+    fields = _FIELDS.search(tail)
+    if fields:
+        tail = tail[: fields.start()]
+    words = regex.sub(r"^(?:a|an|the)\s+", "", (modifiers + document.group() + tail).strip(), flags=regex.IGNORECASE)
+    words = regex.sub(r"^(?:other|important|\s)+", "", words, flags=regex.IGNORECASE)
+    return words[:1].upper() + words[1:] if words else None
+
+
+def _parties(title: str) -> tuple[str, ...]:
+    match = regex.search(r"\bbetween\s+(.+?)\s+and\s+(.+)$", title)
+    if not match:
+        return ()
+    return tuple(country_of(side) or side.strip() for side in match.groups())
+
+
+def _fields(sentence: str) -> tuple[str, ...]:
+    match = _FIELDS.search(sentence)
+    if not match:
+        return ()
+    items = regex.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", match.group("list"))
+    return tuple(item.strip() for item in items if item.strip() and len(item.split()) <= 5)
+
+
+def _drop_nested(agreements: list[Agreement]) -> list[Agreement]:
+    """ "Joint statement and other documents": keep distinct documents, drop one title inside another."""
+    kept: list[Agreement] = []
+    for agreement in agreements:
+        lowered = agreement.title.lower()
+        if not any(lowered in other.title.lower() and lowered != other.title.lower() for other in agreements):
+            kept.append(agreement)
+    return kept

@@ -1,0 +1,77 @@
+"""Everything found in one article: dates, place, participants, quotes, agreements and facts."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.agreements import extract_agreements
+from briefgen.dates import find_event_date, find_published
+from briefgen.facts import extract_facts
+from briefgen.model import Article, Extraction, Person
+from briefgen.people import Cast, find_cast
+from briefgen.places import find_location
+from briefgen.quotes import extract_quotes, find_quotations
+
+LEAD_PARAGRAPHS = 2
+
+
+def extract_article(article: Article) -> Extraction:
+    """Run every per-article stage; the result depends on the article alone (so it can be cached)."""
+    published, _evidence = find_published(article)
+    article = dataclasses.replace(article, published=published)
+    event_date, event_end = find_event_date(article, published)
+    text, paragraphs = article.text, article.paragraphs
+    quotations = find_quotations(text, paragraphs)
+    quoted = [(q.start, q.end) for q in quotations]
+    cast = find_cast(text, list(paragraphs), quoted)
+    lead = list(paragraphs[:LEAD_PARAGRAPHS])
+    return Extraction(
+        article=article,
+        event_date=event_date,
+        event_end=event_end,
+        location=find_location(text, lead),
+        participants=tuple(_participants(article, cast, quoted)),
+        quotes=tuple(extract_quotes(article.id, text, paragraphs, cast, quotations)),
+        agreements=tuple(extract_agreements(article.id, text, paragraphs, event_date)),
+        facts=tuple(extract_facts(article.id, text, paragraphs)),
+    )
+
+
+def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -> list[Person]:
+    """The people the headline or the lead names are the meeting's sides; the people listed as present
+    later are participants too, but not principal ones."""
+    if not article.paragraphs:
+        return []
+    lead_end = article.paragraphs[0][1]
+    in_lead = {m.name for m in cast.mentions if m.start < lead_end and m.kind == "name" and not m.in_quote}
+    in_title = {name for name in cast.people if _named_in(article.title, name)}
+    present = _present_people(article, cast)
+    people = []
+    for info in sorted(cast.people.values(), key=lambda p: p.first_seen):
+        principal = info.name in in_lead or info.name in in_title
+        if principal or info.name in present:
+            people.append(Person(info.name, info.role, principal))
+    return people
+
+
+def _named_in(title: str, name: str) -> bool:
+    surname = name.split()[-1]
+    return bool(regex.search(rf"(?<!\w){regex.escape(surname)}(?!\w)", title)) or name.split()[0] in title.split()
+
+
+def _present_people(article: Article, cast: Cast) -> set[str]:
+    cue = _presence_cue()
+    names = set()
+    for start, end in article.paragraphs:
+        if cue.search(article.text, start, end):
+            names |= {m.name for m in cast.mentions_between(start, end) if m.kind == "name"}
+    return names
+
+
+@cache
+def _presence_cue() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('presence_cues'))})\b")

@@ -1,0 +1,307 @@
+"""Meetings: articles that report the same event grouped, and their findings merged and cited once.
+
+Articles are blocked by event day, so no two articles of different days are ever compared; within a
+day, two articles report the same meeting when they share a principal participant and the kind of
+event agrees (talks, a call, a ceremony, a summit), or, lacking participants, when their headlines agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.model import Agreement, Extraction, Fact, Meeting, Person, Quote, Span
+from briefgen.text import containment, content_words, jaccard, normalise, slug
+
+MAX_FACTS = 10
+SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
+COMPATIBLE_KINDS = {"visit", "signing", None}
+FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
+
+
+def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
+    by_day: dict[dt.date, list[Extraction]] = defaultdict(list)
+    for extraction in extractions:
+        day = extraction.event_date or extraction.article.published
+        if day is not None:
+            by_day[day].append(extraction)
+    groups = [group for day in sorted(by_day) for group in _cluster(by_day[day])]
+    meetings = [_merge(group) for group in groups]
+    meetings = _unique_ids(sorted(meetings, key=lambda m: (m.date, m.title)))
+    return _follow_up_agreements(_canonical_speakers(meetings))
+
+
+# ---------------------------------------------------------------- clustering one day
+
+
+def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if _same_meeting(items[i], items[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Extraction]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[find(i)].append(item)
+    return list(groups.values())
+
+
+def _same_meeting(a: Extraction, b: Extraction) -> bool:
+    kind_a, kind_b = event_kind(a), event_kind(b)
+    kinds_agree = kind_a == kind_b or kind_a in COMPATIBLE_KINDS or kind_b in COMPATIBLE_KINDS
+    shared = _surnames(a) & _surnames(b)
+    if shared:
+        return kinds_agree
+    if not _surnames(a) or not _surnames(b):
+        return kinds_agree and jaccard(content_words(a.article.title), content_words(b.article.title)) >= 0.3
+    return False
+
+
+def _surnames(extraction: Extraction) -> frozenset[str]:
+    return frozenset(normalise(p.name.split()[-1]) for p in extraction.participants if p.principal)
+
+
+@cache
+def _kind_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = lexicon.table("event_types")
+    kinds = {phrase.lower(): kind for kind, phrase in rows}
+    return regex.compile(rf"\b(?:{lexicon.alternation([p for _, p in rows])})\b", regex.IGNORECASE), kinds
+
+
+def event_kind(extraction: Extraction) -> str | None:
+    """The kind of event the headline, else the lead sentence, names."""
+    pattern, kinds = _kind_regex()
+    article = extraction.article
+    lead = article.text[article.paragraphs[0][0] : article.paragraphs[0][1]][:400] if article.paragraphs else ""
+    for text in (article.title, lead):
+        found = [kinds[regex.sub(r"\s+", " ", m.group().lower())] for m in pattern.finditer(text)]
+        specific = [k for k in found if k not in COMPATIBLE_KINDS]
+        if specific:
+            return specific[0]
+    return None
+
+
+# ---------------------------------------------------------------- merging a group
+
+
+def _merge(group: list[Extraction]) -> Meeting:
+    group = sorted(group, key=lambda e: (e.article.published or dt.date.min, e.article.id))
+    day = min(e.event_date or e.article.published for e in group)  # type: ignore[type-var]
+    ends = [e.event_end for e in group if e.event_end]
+    participants = _merge_people(p for e in group for p in e.participants)
+    return Meeting(
+        id="",
+        date=day,
+        end_date=max(ends) if ends else None,
+        title=_title(group, participants),
+        location=_most_common(e.location for e in group),
+        participants=participants,
+        sources=tuple(e.article.id for e in group),
+        facts=_merge_facts(f for e in group for f in e.facts),
+        quotes=_merge_quotes(q for e in group for q in e.quotes),
+        agreements=_merge_agreements(a for e in group for a in e.agreements),
+    )
+
+
+def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
+    """One entry per person: "Xi" and "Xi Jinping" are one; the fullest name and role win."""
+    merged: list[Person] = []
+    for person in people:
+        words = set(normalise(person.name).split())
+        for i, known in enumerate(merged):
+            known_words = set(normalise(known.name).split())
+            if words <= known_words or known_words <= words:
+                merged[i] = Person(
+                    max(known.name, person.name, key=len),
+                    _better_role(known.role, person.role),
+                    known.principal or person.principal,
+                )
+                break
+        else:
+            merged.append(person)
+    return tuple(sorted(merged, key=lambda p: not p.principal))
+
+
+def _better_role(a: str | None, b: str | None) -> str | None:
+    """The more informative role: one naming a country ("President of X") beats a bare title."""
+    if not a or not b:
+        return a or b
+    return b if (" of " in b and " of " not in a) else a
+
+
+def _title(group: list[Extraction], participants: tuple[Person, ...]) -> str:
+    """A headline that names the meeting's sides, as a reader would write it."""
+    principals = [p.name.split()[-1].lower() for p in participants if p.principal]
+
+    def score(extraction: Extraction) -> tuple[int, int]:
+        title = extraction.article.title.lower()
+        named = sum(1 for surname in principals if surname in title)
+        return (named, -abs(len(title.split()) - 10))
+
+    best = max(group, key=score)
+    return best.article.title
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    merged: list[Quote] = []
+    for quote in quotes:
+        words = content_words(quote.text)
+        for i, known in enumerate(merged):
+            same_speaker = not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker)
+            if same_speaker and known.kind == quote.kind and containment(words, content_words(known.text)) >= SAME_TEXT:
+                merged[i] = Quote(
+                    max(known.text, quote.text, key=len),
+                    known.speaker or quote.speaker,
+                    known.kind,
+                    known.cue,
+                    _union(known.sources, quote.sources, longest_first=len(quote.text) > len(known.text)),
+                    known.speaker_role or quote.speaker_role,
+                )
+                break
+        else:
+            merged.append(quote)
+    return tuple(merged)
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = set(normalise(a).split()), set(normalise(b).split())
+    return wa <= wb or wb <= wa
+
+
+def _union(a: tuple[Span, ...], b: tuple[Span, ...], longest_first: bool = False) -> tuple[Span, ...]:
+    spans = (b + a) if longest_first else (a + b)
+    seen: dict[str, Span] = {}
+    for span in spans:
+        seen.setdefault(span.article_id, span)
+    return tuple(seen.values())
+
+
+def _merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    merged: list[Fact] = []
+    for fact in facts:
+        words = content_words(fact.text)
+        for i, known in enumerate(merged):
+            if containment(words, content_words(known.text)) >= SAME_TEXT:
+                merged[i] = Fact(known.text, _union(known.sources, fact.sources), max(known.score, fact.score))
+                break
+        else:
+            merged.append(fact)
+    ranked = sorted(merged, key=lambda f: -f.score)[:MAX_FACTS]
+    return tuple(ranked)
+
+
+def _merge_agreements(agreements: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    merged: list[Agreement] = []
+    for agreement in agreements:
+        words = content_words(agreement.title)
+        for i, known in enumerate(merged):
+            if containment(words, content_words(known.title)) >= SAME_TEXT:
+                merged[i] = _combine(known, agreement)
+                break
+        else:
+            merged.append(agreement)
+    return tuple(merged)
+
+
+def _combine(known: Agreement, other: Agreement) -> Agreement:
+    longer = known if len(known.title) >= len(other.title) else other
+    status = known.status if known.status == other.status else _later_status(known.status, other.status)
+    return Agreement(
+        title=longer.title,
+        text=longer.text,
+        status=status,
+        sources=_union(known.sources, other.sources),
+        parties=known.parties or other.parties,
+        fields=known.fields or other.fields,
+        date=known.date or other.date,
+    )
+
+
+def _later_status(a: str, b: str) -> str:
+    """Signed beats announced; a follow-up status ("will take effect") adds to what was signed."""
+    if b in FOLLOW_UP_STATUSES and b not in a:
+        return f"{a}; {b}"
+    if a in FOLLOW_UP_STATUSES and a not in b:
+        return f"{b}; {a}"
+    return a if a == "signed" or b == "announced" else b
+
+
+# ---------------------------------------------------------------- across meetings
+
+
+def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
+    seen: Counter[str] = Counter()
+    result = []
+    for meeting in meetings:
+        base = f"{meeting.date.isoformat()}-{slug(meeting.title, 40)}"
+        seen[base] += 1
+        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        result.append(dataclasses.replace(meeting, id=ident))
+    return result
+
+
+def _canonical_speakers(meetings: list[Meeting]) -> list[Meeting]:
+    """Speakers by their full name as the participants list gives it ("Xi" -> "Xi Jinping")."""
+    everyone = [p for m in meetings for p in m.participants]
+    result = []
+    for meeting in meetings:
+        people = list(meeting.participants) + everyone
+        quotes = tuple(_with_full_speaker(q, people) for q in meeting.quotes)
+        result.append(dataclasses.replace(meeting, quotes=quotes))
+    return result
+
+
+def _with_full_speaker(quote: Quote, people: list[Person]) -> Quote:
+    if not quote.speaker:
+        return quote
+    for person in people:
+        if _same_person(quote.speaker, person.name) and len(person.name) >= len(quote.speaker):
+            return Quote(quote.text, person.name, quote.kind, quote.cue, quote.sources, quote.speaker_role or person.role)
+    return quote
+
+
+def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
+    """ "The visa agreement will take effect" reported at a later meeting updates the agreement signed
+    earlier instead of listing it again."""
+    result = list(meetings)
+    for index, meeting in enumerate(result):
+        kept = []
+        for agreement in meeting.agreements:
+            target = _earlier_match(result[:index], agreement) if agreement.status in FOLLOW_UP_STATUSES else None
+            if target is None:
+                kept.append(agreement)
+                continue
+            earlier_index, position = target
+            earlier = result[earlier_index]
+            updated = list(earlier.agreements)
+            updated[position] = _combine(updated[position], agreement)
+            result[earlier_index] = dataclasses.replace(earlier, agreements=tuple(updated))
+        result[index] = dataclasses.replace(result[index], agreements=tuple(kept))
+    return result
+
+
+def _earlier_match(earlier: list[Meeting], agreement: Agreement) -> tuple[int, int] | None:
+    words = content_words(agreement.title)
+    for i in range(len(earlier) - 1, -1, -1):
+        for j, candidate in enumerate(earlier[i].agreements):
+            if containment(words, content_words(candidate.title)) >= 0.6:
+                return i, j
+    return None

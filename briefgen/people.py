@@ -1,0 +1,373 @@
+"""People in an article: names with their roles, and every mention (name, description, pronoun) resolved.
+
+A capitalised sequence counts as a person only with evidence: a title before it ("Foreign Minister X"),
+a role after it ("X, Minister of ..."), a speech verb after it ("X said"), or a list of people present.
+Later short mentions ("Xi", "Tokayev") and descriptions ("the Kazakh president", "the head of state")
+resolve to those people; pronouns resolve to the most recent person mentioned outside quotations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.text import tidy
+
+# One capitalised word of a name: "Xi", "Kassym-Jomart", "O'Brien", "McDonald", "TRUMP".
+_NAME_WORD = (
+    r"(?:(?<![\p{L}'’])\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+|\p{Lu}+)(?:-\p{Lu}?\p{Ll}+)*"
+    r"(?![\p{L}\p{N}]|['’]\p{L}))"  # whole words only: never "Xi" out of "Xi'an"
+)
+_PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
+_NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
+_PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
+_MALE_TITLES = frozenset({"mr.", "mr", "king", "prince", "sir", "lord", "emir", "sheikh", "sultan", "crown prince"})
+_FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "queen", "princess", "dame", "first lady", "madam"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical name of the person
+    kind: str  # "name", "description" or "pronoun"
+    in_quote: bool = False
+    possessive: bool = False
+
+
+@dataclass
+class PersonInfo:
+    name: str
+    role: str | None = None
+    country: str | None = None
+    gender: str | None = None  # "m", "f" or None when unknown
+    first_seen: int = 0
+
+
+@dataclass
+class Cast:
+    """The people of one article and where each is mentioned."""
+
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention covering text[start:end] exactly or containing it."""
+        i = bisect_left([m.start for m in self.mentions], start + 1) - 1
+        for m in self.mentions[max(0, i - 2) : i + 3]:
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def latest_before(self, position: int, *, gender: str | None = None) -> Mention | None:
+        """The most recent mention outside quotations before `position` (for pronouns)."""
+        for m in reversed(self.mentions):
+            if m.end > position or m.in_quote or m.possessive:
+                continue
+            person = self.people[m.name]
+            if gender and person.gender and person.gender != gender:
+                continue
+            return m
+        return None
+
+
+# ---------------------------------------------------------------- lexicon-derived vocabularies
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    countries: dict[str, str]  # any form (name, alias, demonym), lower case -> canonical country
+    demonyms: frozenset[str]
+    blocked: frozenset[str]  # lower-case words that are never part of a person's name
+    title_regex: regex.Pattern[str]
+    description_regex: regex.Pattern[str]
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    countries: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for row in lexicon.table("countries"):
+        name = row[0]
+        forms = [name, *_split(row[2] if len(row) > 2 else "")]
+        row_demonyms = _split(row[1] if len(row) > 1 else "")
+        demonyms.update(d.lower() for d in row_demonyms)
+        for form in [*forms, *row_demonyms]:
+            countries.setdefault(form.lower(), name)
+    blocked = {w.lower() for w in lexicon.entries("org_words")} | {w.lower() for w in lexicon.entries("non_names")}
+    # Words of countries and regions never belong to a person's name; words of cities may ("Lloyd Austin"),
+    # so a city blocks only a candidate that is the city's whole name.
+    for phrase in [*countries, *lexicon.entries("regions")]:
+        blocked.update(phrase.lower().split())
+    blocked |= {tidy(row[0]).lower() for row in lexicon.table("cities")}
+    blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
+    titles = lexicon.alternation(lexicon.entries("titles"))
+    country_forms = lexicon.alternation(list(_country_forms(countries)))
+    demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms))
+    # "Chinese Foreign Minister", "President of Kazakhstan", "State Councilor and Foreign Minister",
+    # "Deputy Prime Minister and Minister of Foreign Affairs".
+    one_title = rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+\s*(?:and\s+)?)+))?"
+    title_regex = regex.compile(
+        rf"(?:(?:{demonym_forms})\s+)?{one_title}(?:\s*(?:,|and|&)\s+(?:(?:{demonym_forms})\s+)?{one_title})*",
+        regex.IGNORECASE,
+    )
+    description_regex = regex.compile(
+        rf"\b(?:(?:the|The)\s+(?:(?P<dem>{demonym_forms})\s+)?|(?P<dem2>{demonym_forms})\s+)"
+        rf"(?P<title>{titles}|leader|head of state|head of government|head)"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<country>{country_forms}))?\b",
+        regex.IGNORECASE,
+    )
+    return _Vocabulary(countries, frozenset(demonyms), frozenset(blocked), title_regex, description_regex)
+
+
+def _split(field_text: str) -> list[str]:
+    return [part.strip() for part in field_text.split(";") if part.strip()]
+
+
+def _country_forms(countries: dict[str, str]) -> set[str]:
+    # Country names as written (title case); demonyms are adjectives and are handled separately.
+    return {form for form in (f for f in countries) if " " in form or len(form) > 2} | {
+        form.upper() for form in countries if len(form) <= 3
+    }
+
+
+@cache
+def country_of(text: str | None) -> str | None:
+    """The country a role or description names ("Chinese President", "President of Kazakhstan")."""
+    if not text:
+        return None
+    lowered = text.lower()
+    best: tuple[int, str] | None = None  # (length of the form found, country): the longest form wins
+    for form, country in vocabulary().countries.items():
+        # Short upper-case forms ("US", "UK") only as written, so that "us" is never a country.
+        found = _word_index(text, form.upper()) if len(form) <= 3 else _word_index(lowered, form)
+        if found >= 0 and (best is None or len(form) > best[0]):
+            best = (len(form), country)
+    return best[1] if best else None
+
+
+def _word_index(text: str, word: str) -> int:
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return start
+        start = text.find(word, start + 1)
+    return -1
+
+
+# ---------------------------------------------------------------- finding people
+
+
+@cache
+def _verb_regex() -> regex.Pattern[str]:
+    verbs = [*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs"), *lexicon.entries("meeting_verbs")]
+    return regex.compile(rf"\s+(?:(?:also|further|then|again|once again|later|on \w+day)\s+)?(?:{lexicon.alternation(verbs)})\b")
+
+
+@cache
+def _presence_regex() -> regex.Pattern[str]:
+    # "A, B and C, among others, were present", "officials including A and B were present at the events"
+    name = _NAME_RUN.pattern
+    return regex.compile(
+        rf"(?P<names>{name}(?:\s*,\s*{name})*(?:\s*,?\s+and\s+{name})?)(?:\s*,\s*among others\s*,)?"
+        rf"\s+(?:were|was)\s+(?:also\s+)?(?:present|in attendance|among)",
+    )
+
+
+_INTRODUCED_BY = regex.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:with|by|including|and|from)\s)\s*$")
+
+
+def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> Cast:
+    """People of the text (body paragraph spans plus the title span), with every mention resolved.
+
+    `quoted` are the spans of quotations: mentions inside them are not antecedents of pronouns.
+    """
+    cast = Cast()
+    for start, end in spans:
+        _introduce_people(cast, text, start, end)
+    mentions = [m for start, end in spans for m in _name_mentions(cast, text, start, end, quoted)]
+    mentions += [m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)]
+    cast.mentions = sorted(mentions, key=lambda m: m.start)
+    for start, end in spans:
+        _resolve_pronouns(cast, text, start, end, quoted)
+    return cast
+
+
+def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
+    """Register the people that the text introduces with evidence (title, role, speech verb, presence)."""
+    for run in _NAME_RUN.finditer(text, start, end):
+        core = _core_name(text, run.start(), run.end())
+        if core is None or core[1] - core[0] == 0:
+            continue
+        core_start, core_end, words = core
+        if len(words) < 2 and not _has_honorific(text, core_start):
+            continue
+        role = _title_before(text, core_start, start)
+        of_country = _OF_COUNTRY.match(text, core_end, end) if role else None
+        if of_country and country_of(of_country.group("country")):
+            role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
+        role = role or _role_after(text, core_end, end)
+        evidence = role or _verb_regex().match(text, core_end, end) or _has_honorific(text, core_start)
+        if evidence:
+            _register(cast, text[core_start:core_end], role, core_start)
+    for match in _presence_regex().finditer(text, start, end):
+        for run in _NAME_RUN.finditer(text, match.start("names"), match.end("names")):
+            core = _core_name(text, run.start(), run.end())
+            if core and len(core[2]) >= 2:
+                _register(cast, text[core[0] : core[1]], None, core[0], principal_hint=False)
+
+
+def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | None:
+    """Trim a capitalised run to the words that can be a person's name ("Chinese President Xi Jinping")."""
+    blocked = vocabulary().blocked
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
+    tokens = [text[start + a : start + b] for a, b in words]
+    i = 0
+    while i < len(tokens) and _blocked(tokens[i], blocked):
+        i += 1
+    j = i
+    while j < len(tokens) and not _blocked(tokens[j], blocked):
+        j += 1
+    if i == j:
+        return None
+    return start + words[i][0], start + words[j - 1][1], tokens[i:j]
+
+
+def _blocked(token: str, blocked: frozenset[str]) -> bool:
+    """Titles, places, organisation words; also "Kazakh-Chinese" or "China-Europe" (every part blocked)."""
+    lowered = token.lower().removesuffix("'s").removesuffix("’s").strip(".,;:")
+    return lowered in blocked or ("-" in lowered and all(part in blocked for part in lowered.split("-") if part))
+
+
+def _has_honorific(text: str, start: int) -> bool:
+    return bool(regex.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$", text[max(0, start - 6) : start]))
+
+
+def _title_before(text: str, name_start: int, floor: int) -> str | None:
+    window_start = max(floor, name_start - 120)
+    window = text[window_start:name_start]
+    best = None
+    for match in vocabulary().title_regex.finditer(window, overlapped=True):
+        if not window[match.end() :].strip() and (best is None or match.start() < best.start()):
+            best = match
+    return tidy(best.group()) if best else None
+
+
+_ROLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?:the\s+)?")
+_OF_COUNTRY = regex.compile(r"\s+of\s+(?P<country>(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})")
+
+
+def _role_after(text: str, name_end: int, floor: int) -> str | None:
+    """ "X, Minister of Foreign Affairs," or "President X of Kazakhstan" (then only the country part)."""
+    comma = _ROLE_AFTER_COMMA.match(text, name_end, floor)
+    if comma:
+        match = vocabulary().title_regex.match(text, comma.end(), floor)
+        if match and regex.match(r"\s*[,.;)]", text[match.end() : match.end() + 2] or "."):
+            return tidy(match.group())
+    return None
+
+
+def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:
+    name = tidy(raw_name.removesuffix("'s").removesuffix("’s"))
+    existing = _known(cast, name)
+    if existing:
+        person = cast.people[existing]
+        if role and (person.role is None or (country_of(role) and not person.country)):
+            person.role, person.country = role, country_of(role)
+        return existing
+    cast.people[name] = PersonInfo(name, role, country_of(role), _gender(role), position)
+    return name
+
+
+def _known(cast: Cast, name: str) -> str | None:
+    """The known person this (possibly shorter) name refers to: "Tokayev" -> "Kassym-Jomart Tokayev"."""
+    if name in cast.people:
+        return name
+    words = set(name.lower().split())
+    matches = [known for known in cast.people if words <= set(known.lower().split())]
+    return min(matches, key=lambda k: cast.people[k].first_seen) if matches else None
+
+
+def _gender(role: str | None) -> str | None:
+    if not role:
+        return None
+    lowered = role.lower()
+    if any(_word_index(lowered, t) >= 0 for t in _FEMALE_TITLES):
+        return "f"
+    if any(_word_index(lowered, t) >= 0 for t in _MALE_TITLES):
+        return "m"
+    return None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _name_mentions(cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for run in _NAME_RUN.finditer(text, start, end):
+        for word_run in _known_spans(cast, text, run.start(), run.end()):
+            a, b, name = word_run
+            possessive = text.startswith(("'s", "’s"), b) or text[a:b].endswith(("'s", "’s"))
+            found.append(Mention(a, b, name, "name", _inside(a, quoted), possessive))
+    return found
+
+
+def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Known people inside a capitalised run; titles and other words around them are skipped."""
+    core = _core_name(text, start, end)
+    if core is None:
+        return []
+    core_start, core_end, _ = core
+    name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
+    return [(core_start, core_end, name)] if name else []
+
+
+def _description_mentions(
+    cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]], names: list[Mention]
+) -> list[Mention]:
+    found = []
+    named_starts = {m.start for m in names}
+    for match in vocabulary().description_regex.finditer(text, start, end):
+        follower = regex.match(r"\s+", text[match.end() :])
+        if follower and match.end() + follower.end() in named_starts:
+            continue  # a title in front of a name, not a description
+        person = _match_description(cast, match, names)
+        if person:
+            found.append(Mention(match.start(), match.end(), person, "description", _inside(match.start(), quoted)))
+    return found
+
+
+def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]) -> str | None:
+    country = country_of(match.group("country") or match.group("dem") or match.group("dem2"))
+    title = match.group("title").lower()
+    generic = title in {"leader", "head", "head of state", "head of government"}
+    candidates = [
+        p.name
+        for p in cast.people.values()
+        if p.role and (generic or title in p.role.lower()) and (country is None or p.country == country)
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    earlier = [m for m in names if m.end <= match.start() and m.name in candidates]
+    return earlier[-1].name if earlier else None
+
+
+def _resolve_pronouns(cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> None:
+    for match in _PRONOUN.finditer(text, start, end):
+        word = match.group().lower()
+        gender = "f" if word in {"she", "her"} else "m"
+        in_quote = _inside(match.start(), quoted)
+        antecedent = None if in_quote else cast.latest_before(match.start(), gender=gender)
+        if antecedent is None:
+            continue
+        mention = Mention(match.start(), match.end(), antecedent.name, "pronoun", in_quote, word == "his")
+        cast.mentions.insert(bisect_left([m.start for m in cast.mentions], mention.start), mention)

@@ -1,0 +1,68 @@
+"""Where a meeting took place: the city the lead names ("held talks in X"), else the dateline's city."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.people import vocabulary
+from briefgen.text import tidy
+
+_PLACE_WORD = r"\p{Lu}[\p{L}'’.-]*"
+_IN_PLACE = regex.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})")
+_PLACE_THEN_COUNTRY = regex.compile(
+    rf"\b(?:in|at)\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?),\s+(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)"
+)
+_DATELINE = regex.compile(rf"^\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]")
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Every spelling of a known city (lower case) -> its usual name."""
+    cities: dict[str, str] = {}
+    for row in lexicon.table("cities"):
+        for spelling in [row[0], *(s for s in (row[2] if len(row) > 2 else "").split(";") if s.strip())]:
+            cities[tidy(spelling).lower()] = row[0]
+    return cities
+
+
+def find_location(text: str, lead: list[tuple[int, int]]) -> str | None:
+    """The city of the meeting, or None rather than a guess."""
+    for start, end in lead:
+        for match in _IN_PLACE.finditer(text, start, end):
+            place = _city(match.group("place"))
+            if place:
+                return place
+        place = _place_with_country(text, start, end)
+        if place:
+            return place
+    if lead:
+        dateline = _DATELINE.match(text, lead[0][0], lead[0][1])
+        if dateline:
+            known = _cities().get(tidy(dateline.group("place")).lower())
+            if known:
+                return known
+    return None
+
+
+def _city(phrase: str) -> str | None:
+    """A known city (the longest known prefix of the phrase)."""
+    words = tidy(phrase).split()
+    cities = _cities()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size]).rstrip(".,")
+        if candidate.lower() in cities:
+            return cities[candidate.lower()]
+    return None
+
+
+def _place_with_country(text: str, start: int, end: int) -> str | None:
+    """An unknown town named with its country: "in Kazan, Russia"."""
+    vocab = vocabulary()
+    for match in _PLACE_THEN_COUNTRY.finditer(text, start, end):
+        place, country = tidy(match.group("place")), match.group("country")
+        if country.lower() in vocab.countries and not set(place.lower().split()) & vocab.blocked:
+            return place
+    return None

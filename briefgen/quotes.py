@@ -1,0 +1,482 @@
+"""Quotes: direct quotations, transcript turns and reported speech, each given to the right speaker.
+
+The cascade, per paragraph:
+1. pair quotation marks into top-level quotations (nested quotes, apostrophes and mixed pairs handled);
+2. a transcript turn ("NAME: text") is a direct quote of NAME; a reporter's question is not a quote;
+3. a quotation is a direct quote when a speech cue stands beside it ("...," he said), when its sentence
+   attributes speech to someone, or when it reads as speech (several words ending in punctuation);
+   quoted names, slogans and scare quotes are not quotes;
+4. sentences outside quotations that attribute speech ("X said that ...", "..., X said.",
+   "According to X, ...") give reported quotes; a readout's following sentences continue them.
+Every quote's text is a verbatim span of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from briefgen import lexicon
+from briefgen.model import Quote, QuoteKind, Span
+from briefgen.people import Cast, Mention
+from briefgen.text import sentence_spans
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+_OPEN_CONTEXT = " \t\n([{—–-/:;"
+_MIN_UNCUED_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A top-level pair of quotation marks: content is text[start:end] (marks excluded)."""
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool = True
+
+
+# ---------------------------------------------------------------- 1. pairing quotation marks
+
+
+def find_quotations(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Quotation]:
+    found: list[Quotation] = []
+    carried = False  # an opening quotation that runs on into the next paragraph
+    for index, (start, end) in enumerate(paragraphs):
+        pairs, open_at = _pair_marks(text, start, end)
+        found.extend(Quotation(a, b, index) for a, b in pairs)
+        runs_on = open_at is not None and _next_starts_with_quote(text, paragraphs, index)
+        if open_at is not None and (runs_on or carried) and open_at == start:
+            found.append(Quotation(open_at + 1, end, index, closed=False))
+        carried = runs_on
+    return [q for q in (_trim(text, q) for q in found) if q.end > q.start]
+
+
+def _next_starts_with_quote(text: str, paragraphs: tuple[tuple[int, int], ...], index: int) -> bool:
+    return index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in '"“„«'
+
+
+def _mark_kind(text: str, i: int, start: int, end: int) -> str | None:
+    """'open', 'close' or None (an apostrophe, or a mark that cannot be placed)."""
+    char = text[i]
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if char in _DOUBLE_OPEN or (char in _SINGLE_OPEN and before in _OPEN_CONTEXT):
+        return "open"
+    if char in _DOUBLE_CLOSE:
+        return "close"
+    if char in "\"'’":
+        if before.isalnum() and after.isalnum():
+            return None  # an apostrophe inside a word: Xi'an, don't
+        if before in _OPEN_CONTEXT and not after.isspace():
+            return "open" if char != "’" else None
+        if not before.isspace() and (after.isspace() or not after.isalnum()):
+            return "close"
+    return None
+
+
+def _family(char: str) -> str:
+    return "single" if char in "'‘’‹›" else "double"
+
+
+def _pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Top-level (content start, content end) pairs, and where an unclosed top-level quote opens."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if text[i] not in "\"'“”„«»‘’‹›":
+            continue
+        kind = _mark_kind(text, i, start, end)
+        if kind == "open" and not (text[i] == '"' and _closes_open_straight(text, stack, i, end)):
+            stack.append(i)
+            continue
+        if kind is None:
+            continue
+        level = _matching_opener(text, stack, text[i])
+        if level is None:
+            continue
+        opener = stack[level]
+        del stack[level:]
+        if not stack:
+            pairs.append((opener + 1, i))
+    return pairs, (stack[0] if stack else None)
+
+
+def _closes_open_straight(text: str, stack: list[int], i: int, end: int) -> bool:
+    """A straight quote after an open straight quote, followed by punctuation or the end, closes it."""
+    if not stack or text[stack[-1]] != '"':
+        return False
+    after = text[i + 1] if i + 1 < end else " "
+    return not after.isalnum()
+
+
+def _matching_opener(text: str, stack: list[int], closer: str) -> int | None:
+    """Index in the stack of the nearest opener of the same family (so a stray apostrophe cannot close “)."""
+    family = _family(closer)
+    for level in range(len(stack) - 1, -1, -1):
+        if _family(text[stack[level]]) == family:
+            return level
+    return None
+
+
+def _trim(text: str, q: Quotation) -> Quotation:
+    start, end = q.start, q.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return Quotation(start, end, q.paragraph, q.closed)
+
+
+# ---------------------------------------------------------------- attribution helpers
+
+
+@cache
+def _speech_verb_regex() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('speech_verbs'))})\b")
+
+
+@cache
+def _stance_verb_regex() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('stance_verbs'))})\b")
+
+
+@cache
+def _any_verb_regex() -> regex.Pattern[str]:
+    verbs = [*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs")]
+    return regex.compile(rf"(?:{lexicon.alternation(verbs)})\b")
+
+
+@cache
+def _according_regex() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('speech_nouns'))})\s+$", regex.IGNORECASE)
+
+
+# Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
+_SUBJECT_GAP = regex.compile(r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)(?:(?:also|further|then|again|later|once again|\w+ly)\s+)*")
+_AFTER_QUOTE = regex.compile(r"\s*(?:[,;:]\s*|\s[-–—]\s*|[-–—]\s*)?")
+
+
+def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Mention | None:
+    """The person whose mention ends just before the verb (allowing adverbs and an appositive)."""
+    for mention in reversed(cast.mentions):
+        if mention.end > verb_start:
+            continue
+        if mention.start < floor or verb_start - mention.end > 90:
+            return None
+        gap = _SUBJECT_GAP.fullmatch(text, mention.end, verb_start)
+        if gap and not mention.possessive:
+            return mention
+        if mention.end < verb_start - 2:
+            return None
+    return None
+
+
+def _mention_starting(cast: Cast, position: int) -> Mention | None:
+    for mention in cast.mentions:
+        if mention.start >= position:
+            return mention if mention.start == position else None
+    return None
+
+
+def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention | None, str] | None:
+    """ "...," he said / "...," said Xi / "...," the president of X emphasized / "..." - Minister X."""
+    lead = _AFTER_QUOTE.match(text, position, end)
+    at = lead.end() if lead else position
+    verb = _any_verb_regex().match(text, at, end)
+    if verb:  # verb first: "said Xi", "said the minister"
+        gap = regex.match(r"\s+", text[verb.end() : end])
+        subject = _mention_starting(cast, verb.end() + (gap.end() if gap else 0))
+        return subject, verb.group()
+    subject = _mention_starting(cast, at)
+    if subject:
+        rest = regex.match(_SUBJECT_GAP.pattern, text[subject.end : end])
+        verb = _any_verb_regex().match(text, subject.end + (rest.end() if rest else 0), end)
+        if verb:
+            return subject, verb.group()
+        if lead and regex.match(r"\s*[-–—]", text[position:at]) and regex.fullmatch(r"[\s.,]*", text[subject.end : end]):
+            return subject, "—"
+    generic = regex.match(r"(?:an?|the)\s+[\w\s-]{1,40}?\s+(" + _any_verb_regex().pattern + ")", text[at:end])
+    if generic:
+        return None, generic.group(1)  # "a spokesman said": a cue, but no one we can name
+    return None
+
+
+def _cue_before(cast: Cast, text: str, floor: int, position: int) -> tuple[Mention | None, str] | None:
+    """ X said: "..." / X told reporters, "..." / According to X, "..." / X: "..."."""
+    tail = regex.search(r"[:,]\s*$", text[floor:position])
+    if not tail:
+        return None
+    clause_end = floor + tail.start()
+    for verb in reversed(list(_any_verb_regex().finditer(text, max(floor, clause_end - 60), clause_end))):
+        subject = _subject_before(cast, text, verb.start(), floor)
+        if subject:
+            return subject, verb.group()
+    last = next((m for m in reversed(cast.mentions) if floor <= m.start and m.end <= clause_end), None)
+    if last and clause_end - last.end < 3:
+        if _according_regex().search(text[max(floor, last.start - 20) : last.start]):
+            return last, "according to"
+        if text[clause_end] == ":":
+            return last, ":"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return regex.findall(r"\w[\w'’-]*", text)
+
+
+def _is_name_like(content: str) -> bool:
+    """Quoted names and slogans: "New Era", "Building a Community with a Shared Future for Mankind"."""
+    words = _words(content)
+    if content.rstrip()[-1:] in ".!?…":
+        return False
+    significant = [w for w in words if len(w) > 3]
+    capitalised = [w for w in significant if w[0].isupper()]
+    return len(words) < _MIN_UNCUED_WORDS or (bool(significant) and len(capitalised) / len(significant) >= 0.7)
+
+
+# ---------------------------------------------------------------- 2-4. extraction
+
+
+def extract_quotes(
+    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast, quotations: list[Quotation]
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    turns = _transcript_turns(article_id, text, paragraphs, cast)
+    turn_paragraphs = {index for index, _ in turns}
+    quotes += [quote for _, quote in turns if quote is not None]
+    direct = _direct_quotes(article_id, text, paragraphs, cast, [q for q in quotations if q.paragraph not in turn_paragraphs])
+    quotes += [q.with_source(article_id) for q in direct]
+    taken = [(q.start, q.end) for q in direct] + [(text.find(":", *paragraphs[i]), paragraphs[i][1]) for i in turn_paragraphs]
+    for index, (start, end) in enumerate(paragraphs):
+        if index not in turn_paragraphs:
+            quotes += _reported_quotes(article_id, text, start, end, cast, taken)
+    return sorted(quotes, key=lambda q: q.sources[0].start)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    text: str
+    speaker: Mention | None
+    cue: str | None
+    kind: QuoteKind
+    closed: bool = True
+
+    def with_source(self, article_id: str) -> Quote:
+        return Quote(self.text, self.speaker.name if self.speaker else None, self.kind, self.cue, (Span(article_id, self.start, self.end),))
+
+
+_TURN = regex.compile(r"(?P<label>(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*[:：]\s+(?=\S)")
+_QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "audience member"})
+_INTERPRETER_NOTE = regex.compile(r"\s*\((?:as interpreted|through an interpreter|in \w+|via interpreter|translated)[^)]*\)\.?\s*$", regex.IGNORECASE)
+
+
+def _transcript_turns(
+    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast) -> list[tuple[int, Quote | None]]:
+    """Paragraphs of the form "SPEAKER: words"; questions from reporters are turns but not quotes."""
+    candidates = []
+    for index, (start, end) in enumerate(paragraphs):
+        match = _TURN.match(text, start, end)
+        if match and (speaker := _turn_speaker(cast, text, match)) is not None:
+            candidates.append((index, match, speaker))
+    if len(candidates) < 2:  # one "Name: text" line is a caption or a heading, not a transcript
+        return []
+    turns: list[tuple[int, Quote | None]] = []
+    for index, match, speaker in candidates:
+        start, end = match.end(), paragraphs[index][1]
+        note = _INTERPRETER_NOTE.search(text, start, end)
+        end = note.start() if note else end
+        if speaker == "" or end <= start:
+            turns.append((index, None))
+            continue
+        span = (Span(article_id, start, end),)
+        turns.append((index, Quote(text[start:end], speaker, QuoteKind.DIRECT, "transcript", span)))
+    return turns
+
+
+def _turn_speaker(cast: Cast, text: str, match: regex.Match[str]) -> str | None:
+    """The speaker a label names, "" for a questioner, None when the label is not a speaker."""
+    label = match.group("label").strip()
+    if label.lower().rstrip(".") in _QUESTION_LABELS:
+        return ""
+    words = label.replace(".", " ").split()
+    for person in cast.people:
+        if {w.lower() for w in words} & {w.lower() for w in person.split()}:
+            return person
+    if label.isupper() and len(words) <= 4:
+        return label.title()
+    return None
+
+
+def _direct_quotes(
+    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast, quotations: list[Quotation]
+) -> list[_Found]:
+    found: list[_Found] = []
+    previous_speaker: Mention | None = None
+    for q in quotations:
+        floor, ceiling = paragraphs[q.paragraph]
+        content = text[q.start : q.end]
+        cue = _cue_after(cast, text, _after_mark(text, q.end), ceiling) if q.closed else None
+        cue = cue or _cue_before(cast, text, floor, _before_mark(text, q.start))
+        sentence_cue = None if cue else _sentence_attribution(cast, text, floor, ceiling, q)
+        if cue is None and _is_name_like(content):
+            continue
+        if cue is None and sentence_cue is None and not _reads_as_speech(text, q, floor, ceiling):
+            continue
+        speaker, verb = cue or sentence_cue or (None, None)
+        if speaker is None and cue is None and previous_speaker and _continues(found, q, paragraphs):
+            speaker = previous_speaker
+        found.append(_Found(q.start, q.end, content, speaker, verb, QuoteKind.DIRECT, q.closed))
+        previous_speaker = speaker or previous_speaker
+    return _carry_speakers(found)
+
+
+def _after_mark(text: str, end: int) -> int:
+    """Past the punctuation the trimmed content left out and the closing mark."""
+    while end < len(text) and text[end] in ",;.!?…":
+        end += 1
+    return end + 1 if end < len(text) and text[end] in "\"'”’»›" else end
+
+
+def _before_mark(text: str, start: int) -> int:
+    return start - 1 if start > 0 and text[start - 1] in "\"'“‘«‹„" else start
+
+
+def _reads_as_speech(text: str, q: Quotation, floor: int, ceiling: int) -> bool:
+    """Uncued quotations count when they are whole sentences: several words ending in punctuation,
+    or a whole paragraph."""
+    content = text[q.start : q.end]
+    if len(_words(content)) < _MIN_UNCUED_WORDS:
+        return False
+    whole_paragraph = not text[floor : _before_mark(text, q.start)].strip() and not text[_after_mark(text, q.end) : ceiling].strip(" .")
+    return whole_paragraph or not q.closed or text[q.end - 1] in ".!?…" or text[q.end : q.end + 1] == ","
+
+
+def _sentence_attribution(cast: Cast, text: str, floor: int, ceiling: int, q: Quotation) -> tuple[Mention, str] | None:
+    """ Xi said the ties were "at their best in history." : a partial quotation inside reported speech."""
+    for start, end in sentence_spans(text, floor, ceiling):
+        if start <= q.start < end:
+            for verb in _any_verb_regex().finditer(text, start, q.start):
+                subject = _subject_before(cast, text, verb.start(), start)
+                if subject and not subject.in_quote:
+                    return subject, verb.group()
+            return None
+    return None
+
+
+def _continues(found: list[_Found], q: Quotation, paragraphs: tuple[tuple[int, int], ...]) -> bool:
+    """An unattributed quotation right after an attributed one (same or next paragraph) continues it."""
+    if not found:
+        return False
+    last = found[-1]
+    last_paragraph = next(i for i, (a, b) in enumerate(paragraphs) if a <= last.start <= b)
+    return q.paragraph - last_paragraph <= 1
+
+
+def _carry_speakers(found: list[_Found]) -> list[_Found]:
+    """A quotation running over several paragraphs is attributed where it closes: give every piece
+    before it that speaker."""
+    result = list(found)
+    for i in range(len(result) - 2, -1, -1):
+        piece, following = result[i], result[i + 1]
+        if piece.speaker is None and not piece.closed and following.speaker is not None:
+            result[i] = _Found(piece.start, piece.end, piece.text, following.speaker, following.cue, piece.kind, False)
+    return result
+
+
+# ---------------------------------------------------------------- reported speech
+
+_THAT = regex.compile(
+    r"(?:\s+(?:in|at|during|on|to|after|before|while|when|with|for)\s+[^,.;:\"“”]{1,60}?|\s+\w+(?:\s+\w+)?)??"
+    r"(?:\s*,)?\s+that\s+"
+)
+_OPENING_OF_CONTENT = regex.compile(r"\s*[:,]?\s*")
+_MIN_REPORTED_WORDS = 3
+
+
+def _reported_quotes(
+    article_id: str, text: str, start: int, end: int, cast: Cast, taken: list[tuple[int, int]]
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    current: _Found | None = None  # a readout's reported speech that following sentences continue
+    for s_start, s_end in sentence_spans(text, start, end):
+        if any(a < s_end and s_start < b for a, b in taken):
+            current = None
+            continue
+        found = _attributed_sentence(cast, text, s_start, s_end)
+        if found is None and current is not None and current.cue and current.cue.endswith("that"):
+            current = _Found(current.start, s_end, text[current.start : s_end], current.speaker, current.cue, current.kind)
+            quotes[-1] = current.with_source(article_id)
+            continue
+        current = found
+        if found is not None:
+            quotes.append(found.with_source(article_id))
+    return quotes
+
+
+def _attributed_sentence(cast: Cast, text: str, start: int, end: int) -> _Found | None:
+    return (
+        _subject_verb_content(cast, text, start, end)
+        or _content_then_attribution(cast, text, start, end)
+        or _according_to(cast, text, start, end)
+    )
+
+
+def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found | None:
+    """ "X said (that) ...", "X noted in his speech that ...", "X expressed gratitude to ..."."""
+    for verb in _any_verb_regex().finditer(text, start, end):
+        subject = _subject_before(cast, text, verb.start(), start)
+        if subject is None or subject.in_quote:
+            continue
+        if _stance_verb_regex().fullmatch(verb.group()):
+            content_start, cue = verb.start(), verb.group()
+        else:
+            that = _THAT.match(text, verb.end(), end)
+            opening = that or _OPENING_OF_CONTENT.match(text, verb.end(), end)
+            content_start = opening.end() if opening else verb.end()
+            cue = verb.group() + (" that" if that else "")
+        return _make_reported(text, content_start, end, subject, cue)
+    return None
+
+
+def _content_then_attribution(cast: Cast, text: str, start: int, end: int) -> _Found | None:
+    """ "..., Xi said." / "..., said the minister." / "..., Xi told reporters on Tuesday." """
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return None
+    cue = _cue_after(cast, text, comma, end)
+    if not cue or cue[0] is None:
+        return None
+    tail = text[comma:end]
+    if len(_words(tail)) > 12:  # the attribution is short; a long tail is a clause of its own
+        return None
+    return _make_reported(text, start, comma, cue[0], cue[1])
+
+
+def _according_to(cast: Cast, text: str, start: int, end: int) -> _Found | None:
+    """ "According to X, ..." where X is a person (not a press service or a report)."""
+    for mention in cast.mentions:
+        if mention.start < start or mention.start > start + 60:
+            continue
+        if mention.start >= end:
+            break
+        if _according_regex().search(text[start : mention.start]) and text.startswith(",", mention.end):
+            return _make_reported(text, mention.end + 1, end, mention, "according to")
+    return None
+
+
+def _make_reported(text: str, start: int, end: int, speaker: Mention, cue: str) -> _Found | None:
+    while start < end and text[start] in " ,:":
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if len(_words(text[start:end])) < _MIN_REPORTED_WORDS:
+        return None
+    return _Found(start, end, text[start:end], speaker, cue, QuoteKind.REPORTED)

@@ -1,0 +1,97 @@
+"""Text helpers shared by the extraction stages: sentence spans, normalisation, similarity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from briefgen import lexicon
+
+# A sentence ends at . ! ? or … (optionally followed by closing quotes or brackets) before white space
+# and something that can start a sentence.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[^\s\w]?[\w"“«])""")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in lexicon.entries("abbreviations"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` ends an abbreviation or an initial rather than a sentence."""
+    match = _TOKEN_BEFORE.search(text, 0, dot + 1)
+    if not match:
+        return False
+    token = match.group(1).lstrip("\"'“‘«([")
+    if len(token) == 2 and token[0].isupper():  # an initial: "J. Smith"
+        return True
+    return token.lower() in _abbreviations()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of text[start:end], trimmed of surrounding white space."""
+    end = len(text) if end is None else end
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group().startswith(".") and len(match.group()) == 1 and _is_abbreviation(text, match.start()):
+            continue
+        yield from _trimmed(text, begin, match.end())
+        begin = match.end()
+    yield from _trimmed(text, begin, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield (start, end)
+
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'"})
+_DASH_FOLD = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes and dashes, single spaces: for comparing, never for display."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
+    return _SPACE.sub(" ", _DASH_FOLD.sub("-", text)).strip().lower()
+
+
+def tidy(text: str) -> str:
+    """Display form of a name or place: straight apostrophes, single spaces."""
+    return _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def content_words(text: str) -> frozenset[str]:
+    stop = _stopwords()
+    return frozenset(w for w in _WORD.findall(normalise(text)) if w not in stop and len(w) > 1)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon.entries("stopwords"))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the larger: one outlet's wording inside another's."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def slug(text: str, limit: int = 48) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)[:limit].rstrip("-")
+    return out or "item"
