@@ -102,11 +102,10 @@ def vocabulary() -> _Vocabulary:
         for form in [*forms, *row_demonyms]:
             countries.setdefault(form.lower(), name)
     blocked = {w.lower() for w in lexicon.entries("org_words")} | {w.lower() for w in lexicon.entries("non_names")}
-    # Words of countries and regions never belong to a person's name; words of cities may ("Lloyd Austin"),
-    # so a city blocks only a candidate that is the city's whole name.
-    for phrase in [*countries, *lexicon.entries("regions")]:
-        blocked.update(phrase.lower().split())
-    blocked |= {tidy(row[0]).lower() for row in lexicon.table("cities")}
+    # One-word countries, demonyms, regions and cities never belong to a person's name; the words of
+    # longer place names may ("Ana Costa", "Lloyd Austin"), so those are left to the whole-phrase checks.
+    places = [*countries, *lexicon.entries("regions"), *(tidy(row[0]) for row in lexicon.table("cities"))]
+    blocked |= {phrase.lower() for phrase in places if " " not in phrase}
     blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
     titles = lexicon.alternation(lexicon.entries("titles"))
     country_forms = lexicon.alternation(list(_country_forms(countries)))

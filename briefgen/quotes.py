@@ -61,11 +61,11 @@ def _next_starts_with_quote(text: str, paragraphs: tuple[tuple[int, int], ...], 
     return index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in '"“„«'
 
 
-def _mark_kind(text: str, i: int, start: int, end: int) -> str | None:
+def _mark_kind(text: str, i: int, start: int, end: int, width: int = 1) -> str | None:
     """'open', 'close' or None (an apostrophe, or a mark that cannot be placed)."""
-    char = text[i]
+    char = '"' if width == 2 else text[i]
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     if char in _DOUBLE_OPEN or (char in _SINGLE_OPEN and before in _OPEN_CONTEXT):
         return "open"
     if char in _DOUBLE_CLOSE:
@@ -81,35 +81,47 @@ def _mark_kind(text: str, i: int, start: int, end: int) -> str | None:
 
 
 def _family(char: str) -> str:
-    return "single" if char in "'‘’‹›" else "double"
+    return "single" if char in "'‘’‹›" else "double"  # a doubled apostrophe is passed in as '"'
+
 
 
 def _pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level (content start, content end) pairs, and where an unclosed top-level quote opens."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
+    skip_to = start
     for i in range(start, end):
-        if text[i] not in "\"'“”„«»‘’‹›":
+        if i < skip_to or text[i] not in "\"'“”„«»‘’‹›`":
             continue
-        kind = _mark_kind(text, i, start, end)
-        if kind == "open" and not (text[i] == '"' and _closes_open_straight(text, stack, i, end)):
+        width = 2 if text[i : i + 2] in ("''", "``") else 1  # ''...'' and ``...'' stand for "..."
+        skip_to = i + width
+        kind = "open" if text[i : i + 2] == "``" else _mark_kind(text, i, start, end, width)
+        if kind == "open" and not (_is_straight_double(text, i) and _closes_open_straight(text, stack, i + width - 1, end)):
             stack.append(i)
             continue
         if kind is None:
             continue
-        level = _matching_opener(text, stack, text[i])
+        level = _matching_opener(text, stack, '"' if width == 2 else text[i])
         if level is None:
             continue
         opener = stack[level]
         del stack[level:]
         if not stack:
-            pairs.append((opener + 1, i))
+            pairs.append((opener + _mark_width(text, opener), i))
     return pairs, (stack[0] if stack else None)
+
+
+def _mark_width(text: str, i: int) -> int:
+    return 2 if text[i : i + 2] in ("''", "``") else 1
+
+
+def _is_straight_double(text: str, i: int) -> bool:
+    return text[i] == '"' or text[i : i + 2] == "''"
 
 
 def _closes_open_straight(text: str, stack: list[int], i: int, end: int) -> bool:
     """A straight quote after an open straight quote, followed by punctuation or the end, closes it."""
-    if not stack or text[stack[-1]] != '"':
+    if not stack or not _is_straight_double(text, stack[-1]):
         return False
     after = text[i + 1] if i + 1 < end else " "
     return not after.isalnum()
@@ -119,7 +131,8 @@ def _matching_opener(text: str, stack: list[int], closer: str) -> int | None:
     """Index in the stack of the nearest opener of the same family (so a stray apostrophe cannot close “)."""
     family = _family(closer)
     for level in range(len(stack) - 1, -1, -1):
-        if _family(text[stack[level]]) == family:
+        opener = '"' if _mark_width(text, stack[level]) == 2 else text[stack[level]]
+        if _family(opener) == family:
             return level
     return None
 
@@ -311,7 +324,9 @@ def _turn_speaker(cast: Cast, text: str, match: regex.Match[str]) -> str | None:
         if {w.lower() for w in words} & {w.lower() for w in person.split()}:
             return person
     if label.isupper() and len(words) <= 4:
-        return label.title()
+        titles = {t.lower() for t in lexicon.entries("titles")}
+        name = [w for w in words if w.lower() not in titles]
+        return " ".join(name).title() if name else label.title()
     return None
 
 
@@ -342,6 +357,8 @@ def _after_mark(text: str, end: int) -> int:
     """Past the punctuation the trimmed content left out and the closing mark."""
     while end < len(text) and text[end] in ",;.!?…":
         end += 1
+    if text.startswith("''", end):
+        return end + 2
     return end + 1 if end < len(text) and text[end] in "\"'”’»›" else end
 
 

@@ -1,0 +1,119 @@
+"""Quotes: styles of quotation, speakers, reported speech, and what is not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles import extract
+
+LEAD = "Prime Minister Ana Costa met Chancellor Olaf Weber in Lisbon on Monday.\n"
+
+
+def direct(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract(text).quotes if q.kind.value == "direct"]
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract(text).quotes if q.kind.value == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        ('"We will respond firmly to any provocation," Weber said.', "We will respond firmly to any provocation", "Olaf Weber"),
+        ("“Our talks were frank and useful,” said Costa.", "Our talks were frank and useful", "Ana Costa"),
+        ('Costa said: "The talks were productive and we agreed on next steps."', "The talks were productive and we agreed on next steps.", "Ana Costa"),
+        ('"We are ready to work together.” Weber told reporters.', "We are ready to work together.", "Olaf Weber"),
+        ("''We will not back down,'' said Weber.", "We will not back down", "Olaf Weber"),
+        ("'We have reached a deal,' Costa told reporters.", "We have reached a deal", "Ana Costa"),
+        ("«Energy prices must come down,» Weber said.", "Energy prices must come down", "Olaf Weber"),
+        ('"He told me \'never again\' and I believed him," said Costa.', "He told me 'never again' and I believed him", "Ana Costa"),
+        ('"Trade is growing fast," the chancellor said.', "Trade is growing fast", "Olaf Weber"),
+        ('"This partnership opens a new chapter for both nations." – Ana Costa', "This partnership opens a new chapter for both nations.", "Ana Costa"),
+        ('Costa described the meeting as "a turning point for our region".', "a turning point for our region", "Ana Costa"),
+    ],
+)
+def test_direct_quote_styles_and_speakers(body, quote, speaker):
+    assert direct(LEAD + body) == [(quote, speaker)]
+
+
+def test_pronoun_refers_to_last_person_named_outside_the_quote():
+    text = LEAD + 'Weber praised the talks. "We discussed energy and Costa\'s plan at length," he said.'
+    assert direct(text) == [("We discussed energy and Costa's plan at length", "Olaf Weber")]
+
+
+def test_two_speakers_in_one_paragraph():
+    text = LEAD + '"Trade is growing," said Costa. "We will do more," added Weber.'
+    assert direct(text) == [("Trade is growing", "Ana Costa"), ("We will do more", "Olaf Weber")]
+
+
+def test_split_quote_keeps_one_speaker():
+    text = LEAD + '"The relationship is strong," Costa said, "and it will get stronger every year."'
+    quotes = direct(text)
+    assert [s for _, s in quotes] == ["Ana Costa", "Ana Costa"]
+    assert quotes[1][0] == "and it will get stronger every year."
+
+
+def test_quote_running_over_paragraphs_goes_to_the_speaker_named_at_its_end():
+    text = LEAD + '"The first part of the statement sets out our position on energy.\n"The second part ends here," Weber said.'
+    assert direct(text) == [
+        ("The first part of the statement sets out our position on energy.", "Olaf Weber"),
+        ("The second part ends here", "Olaf Weber"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Both back the "New Era" programme.',
+        'They discussed the "Belt and Road" initiative and the "Global Gateway".',
+        'Costa supports the initiative "Building a Safer Future for All Nations" and the "one Europe" policy.',
+        'The so-called "golden decade" of ties began in 2014.',
+    ],
+)
+def test_names_slogans_and_scare_quotes_are_not_quotes(body):
+    assert direct(LEAD + body) == []
+
+
+def test_transcript_turns_are_quotes_and_questions_are_not():
+    text = (
+        "Transcript of the press conference\n"
+        "PRESIDENT SMITH: Thank you all for coming today.\n"
+        "Q: Mr. President, what about tariffs?\n"
+        "PRESIDENT SMITH: We will discuss tariffs next week. (As interpreted.)\n"
+    )
+    assert direct(text) == [
+        ("Thank you all for coming today.", "Smith"),
+        ("We will discuss tariffs next week.", "Smith"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "anchor", "speaker"),
+    [
+        ("Weber said that the two countries would double trade by 2030.", "the two countries would double trade by 2030", "Olaf Weber"),
+        ("Weber said in his speech that energy cooperation is the priority.", "energy cooperation is the priority", "Olaf Weber"),
+        ("Trade between the two countries will double by 2030, Costa said.", "Trade between the two countries will double by 2030", "Ana Costa"),
+        ("According to Costa, the deal covers energy and ports.", "the deal covers energy and ports", "Ana Costa"),
+        ("Weber expressed gratitude for the warm welcome in Lisbon.", "gratitude for the warm welcome", "Olaf Weber"),
+        ("Costa arrived late. She stressed that the region needs more investment.", "the region needs more investment", "Ana Costa"),
+    ],
+)
+def test_reported_speech(body, anchor, speaker):
+    found = reported(LEAD + body)
+    assert any(anchor in text and who == speaker for text, who in found), found
+
+
+def test_readout_sentences_continue_the_reported_speech():
+    body = "Weber pointed out that ties are at a high level. Both sides should expand trade. Costa said energy matters most."
+    found = reported(LEAD + body)
+    assert found[0] == ("ties are at a high level. Both sides should expand trade.", "Olaf Weber")
+    assert found[1] == ("energy matters most.", "Ana Costa")
+
+
+def test_every_quote_is_a_verbatim_span_of_its_article():
+    text = LEAD + '"We will respond firmly," Weber said. Costa said that the talks went well.'
+    extraction = extract(text)
+    for quote in extraction.quotes:
+        span = quote.sources[0]
+        assert extraction.article.text[span.start : span.end] == quote.text
