@@ -19,11 +19,13 @@ _TITLE_STOP = regex.compile(
     r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b)",
     regex.IGNORECASE,
 )
+# Words that may stand before a document word and belong to its name ("the bilateral agreement",
+# "Joint Statement", "two intergovernmental agreements"); capitalised words only as written.
 _MODIFIERS = regex.compile(
-    r"(?:(?:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|a number of|"
-    r"a package of|a series of|a set of|bilateral|intergovernmental|interagency|inter-agency|mutual|new|joint|"
-    r"comprehensive|strategic|cooperation|trade|economic|investment|visa[- ]exemption|[\p{Lu}][\p{L}'’-]*)\s+)*)$",
-    regex.IGNORECASE,
+    r"(?:(?:(?i:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+    r"a number of|a package of|a series of|a set of|bilateral|intergovernmental|interagency|inter-agency|mutual|"
+    r"new|joint|comprehensive|strategic|cooperation|trade|economic|investment|visa[- ]exemption|other|important))"
+    r"|\p{Lu}[\p{L}'’-]*)\s+)*$"
 )
 _VAGUE = frozenset({"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"})
 _FIELDS = regex.compile(

@@ -25,8 +25,9 @@ def _cues() -> tuple[tuple[regex.Pattern[str], float], ...]:
 
 
 def score_sentence(sentence: str) -> float:
-    """How informative a sentence is: each kind of cue counts once; very long sentences lose a little."""
-    score = sum(weight for pattern, weight in _cues() if pattern.search(sentence))
+    """How informative a sentence is: the weights of its cues; very long sentences lose a little."""
+    # A cue found twice ("the third ... and the first ...") counts twice, never more.
+    score = sum(weight * min(len(pattern.findall(sentence)), 2) for pattern, weight in _cues())
     words = len(sentence.split())
     if words > LONG_SENTENCE_WORDS:
         score -= (words - LONG_SENTENCE_WORDS) / 40
@@ -48,11 +49,16 @@ def extract_facts(
     return sorted(facts[:limit], key=lambda f: f.sources[0].start)
 
 
+# "BEIJING, Oct. 17 (Agency) -- ": where the story was filed, not part of the fact.
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu} .,'’-]+(?:,\s*[\p{L}. ]+?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–])\s*")
 _CLOSING_ATTRIBUTION = regex.compile(r"[,.!?]?[\"”»’]\s*,?\s+[^\"“”]{0,80}$")
 
 
 def _clip_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     """A sentence at the edge of a quotation: keep the quoted words, not the marks or "he said"."""
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
     sentence = text[start:end]
     closing = _CLOSING_ATTRIBUTION.search(sentence)
     if closing and not any(c in sentence[: closing.start()] for c in "\"“”"):

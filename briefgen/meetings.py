@@ -16,10 +16,12 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.model import Agreement, Extraction, Fact, Meeting, Person, Quote, Span
+from briefgen.facts import MIN_SCORE
+from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
 from briefgen.text import containment, content_words, jaccard, normalise, slug
 
-MAX_FACTS = 10
+MAX_FACTS = 8
+RESTATES_TITLE = 0.5  # share of a fact's words that are the headline's: it tells the reader nothing new
 SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
 COMPATIBLE_KINDS = {"visit", "signing", None}
 FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
@@ -102,22 +104,23 @@ def _merge(group: list[Extraction]) -> Meeting:
     day = min(e.event_date or e.article.published for e in group)  # type: ignore[type-var]
     ends = [e.event_end for e in group if e.event_end]
     participants = _merge_people(p for e in group for p in e.participants)
+    title = _title(group, participants)
     return Meeting(
         id="",
         date=day,
         end_date=max(ends) if ends else None,
-        title=_title(group, participants),
+        title=title,
         location=_most_common(e.location for e in group),
         participants=participants,
         sources=tuple(e.article.id for e in group),
-        facts=_merge_facts(f for e in group for f in e.facts),
+        facts=_merge_facts((f for e in group for f in e.facts), title),
         quotes=_merge_quotes(q for e in group for q in e.quotes),
         agreements=_merge_agreements(a for e in group for a in e.agreements),
     )
 
 
 def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
-    """One entry per person: "Xi" and "Xi Jinping" are one; the fullest name and role win."""
+    """One entry per person: "Costa" and "Ana Costa" are one; the fullest name and role win."""
     merged: list[Person] = []
     for person in people:
         words = set(normalise(person.name).split())
@@ -146,13 +149,21 @@ def _title(group: list[Extraction], participants: tuple[Person, ...]) -> str:
     """A headline that names the meeting's sides, as a reader would write it."""
     principals = [p.name.split()[-1].lower() for p in participants if p.principal]
 
-    def score(extraction: Extraction) -> tuple[int, int]:
+    def score(extraction: Extraction) -> tuple[bool, int, int]:
         title = extraction.article.title.lower()
         named = sum(1 for surname in principals if surname in title)
-        return (named, -abs(len(title.split()) - 10))
+        return (_is_headline(extraction.article), named, -abs(len(title.split()) - 10))
 
     best = max(group, key=score)
     return best.article.title
+
+
+def _is_headline(article: Article) -> bool:
+    """A real headline, not a title made from the lead's first words for want of one."""
+    if not article.paragraphs:
+        return True
+    lead = normalise(article.text[article.paragraphs[0][0] : article.paragraphs[0][1]])
+    return normalise(article.title).rstrip(" .…") not in lead
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -194,17 +205,21 @@ def _union(a: tuple[Span, ...], b: tuple[Span, ...], longest_first: bool = False
     return tuple(seen.values())
 
 
-def _merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+def _merge_facts(facts: Iterable[Fact], title: str) -> tuple[Fact, ...]:
+    """Each fact once, citing every source; facts that only restate the headline rank lower."""
     merged: list[Fact] = []
+    title_words = content_words(title)
     for fact in facts:
         words = content_words(fact.text)
+        if words and len(words & title_words) / len(words) >= RESTATES_TITLE:
+            fact = Fact(fact.text, fact.sources, fact.score - 1.5)
         for i, known in enumerate(merged):
             if containment(words, content_words(known.text)) >= SAME_TEXT:
                 merged[i] = Fact(known.text, _union(known.sources, fact.sources), max(known.score, fact.score))
                 break
         else:
             merged.append(fact)
-    ranked = sorted(merged, key=lambda f: -f.score)[:MAX_FACTS]
+    ranked = sorted((f for f in merged if f.score >= MIN_SCORE), key=lambda f: -f.score)[:MAX_FACTS]
     return tuple(ranked)
 
 
@@ -259,7 +274,7 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def _canonical_speakers(meetings: list[Meeting]) -> list[Meeting]:
-    """Speakers by their full name as the participants list gives it ("Xi" -> "Xi Jinping")."""
+    """Speakers by their full name as the participants list gives it ("Costa" -> "Ana Costa")."""
     everyone = [p for m in meetings for p in m.participants]
     result = []
     for meeting in meetings:

@@ -2,7 +2,7 @@
 
 A capitalised sequence counts as a person only with evidence: a title before it ("Foreign Minister X"),
 a role after it ("X, Minister of ..."), a speech verb after it ("X said"), or a list of people present.
-Later short mentions ("Xi", "Tokayev") and descriptions ("the Kazakh president", "the head of state")
+Later short mentions ("Costa", "Weber") and descriptions ("the French president", "the head of state")
 resolve to those people; pronouns resolve to the most recent person mentioned outside quotations.
 """
 
@@ -17,10 +17,10 @@ import regex
 from briefgen import lexicon
 from briefgen.text import tidy
 
-# One capitalised word of a name: "Xi", "Kassym-Jomart", "O'Brien", "McDonald", "TRUMP".
+# One capitalised word of a name: "Li", "Jean-Yves", "O'Brien", "McDonald", "TRUMP".
 _NAME_WORD = (
     r"(?:(?<![\p{L}'’])\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+|\p{Lu}+)(?:-\p{Lu}?\p{Ll}+)*"
-    r"(?![\p{L}\p{N}]|['’]\p{L}))"  # whole words only: never "Xi" out of "Xi'an"
+    r"(?![\p{L}\p{N}]|['’]\p{L}))"  # whole words only: never "Ma" out of "Ma'an"
 )
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 _NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
@@ -225,7 +225,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
 
 
 def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | None:
-    """Trim a capitalised run to the words that can be a person's name ("Chinese President Xi Jinping")."""
+    """Trim a capitalised run to the words that can be a person's name ("French President Jean Martin")."""
     blocked = vocabulary().blocked
     words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
     tokens = [text[start + a : start + b] for a, b in words]
@@ -287,7 +287,7 @@ def _register(cast: Cast, raw_name: str, role: str | None, position: int, princi
 
 
 def _known(cast: Cast, name: str) -> str | None:
-    """The known person this (possibly shorter) name refers to: "Tokayev" -> "Kassym-Jomart Tokayev"."""
+    """The known person this (possibly shorter) name refers to: "Weber" -> "Olaf Weber"."""
     if name in cast.people:
         return name
     words = set(name.lower().split())

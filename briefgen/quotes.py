@@ -72,7 +72,7 @@ def _mark_kind(text: str, i: int, start: int, end: int, width: int = 1) -> str |
         return "close"
     if char in "\"'’":
         if before.isalnum() and after.isalnum():
-            return None  # an apostrophe inside a word: Xi'an, don't
+            return None  # an apostrophe inside a word: Sana'a, don't
         if before in _OPEN_CONTEXT and not after.isspace():
             return "open" if char != "’" else None
         if not before.isspace() and (after.isspace() or not after.isalnum()):
@@ -198,11 +198,11 @@ def _mention_starting(cast: Cast, position: int) -> Mention | None:
 
 
 def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention | None, str] | None:
-    """ "...," he said / "...," said Xi / "...," the president of X emphasized / "..." - Minister X."""
+    """ "...," he said / "...," said Weber / "...," the president of X emphasized / "..." - Minister X."""
     lead = _AFTER_QUOTE.match(text, position, end)
     at = lead.end() if lead else position
     verb = _any_verb_regex().match(text, at, end)
-    if verb:  # verb first: "said Xi", "said the minister"
+    if verb:  # verb first: "said Weber", "said the minister"
         gap = regex.match(r"\s+", text[verb.end() : end])
         subject = _mention_starting(cast, verb.end() + (gap.end() if gap else 0))
         return subject, verb.group()
@@ -377,7 +377,7 @@ def _reads_as_speech(text: str, q: Quotation, floor: int, ceiling: int) -> bool:
 
 
 def _sentence_attribution(cast: Cast, text: str, floor: int, ceiling: int, q: Quotation) -> tuple[Mention, str] | None:
-    """ Xi said the ties were "at their best in history." : a partial quotation inside reported speech."""
+    """ Weber said the ties were "at their best in history." : a partial quotation inside reported speech."""
     for start, end in sentence_spans(text, floor, ceiling):
         if start <= q.start < end:
             for verb in _any_verb_regex().finditer(text, start, q.start):
@@ -464,7 +464,7 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
 
 
 def _content_then_attribution(cast: Cast, text: str, start: int, end: int) -> _Found | None:
-    """ "..., Xi said." / "..., said the minister." / "..., Xi told reporters on Tuesday." """
+    """ "..., Weber said." / "..., said the minister." / "..., Weber told reporters on Tuesday." """
     comma = text.rfind(",", start, end)
     if comma < 0:
         return None
