@@ -16,7 +16,9 @@ from briefgen.text import sentence_spans
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
     r"\s*(?:[,;:.()\"“”]|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|to|in order|after|"
-    r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b)",
+    r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b"
+    r"|\s(?:in|on|by|next|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
     regex.IGNORECASE,
 )
 # Words that may stand before a document word and belong to its name ("the bilateral agreement",
@@ -27,6 +29,7 @@ _MODIFIERS = regex.compile(
     r"new|joint|comprehensive|strategic|cooperation|trade|economic|investment|visa[- ]exemption|other|important))"
     r"|\p{Lu}[\p{L}'’-]*)\s+)*$"
 )
+_VAGUE_DOCUMENTS = frozenset({"documents", "document", "deal", "deals"})
 _VAGUE = frozenset({"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"})
 _FIELDS = regex.compile(
     r"\b(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\s+(?:such as|including|like|of|as)\s+"
@@ -103,18 +106,17 @@ def _title(text: str, document: regex.Match[str], end: int, cue: regex.Match[str
     """The document's name: its modifiers, the document word, and what follows ("on visa exemption")."""
     before = _MODIFIERS.search(text[max(0, document.start() - 80) : document.start()])
     modifiers = before.group() if before else ""
-    if not modifiers.strip() and document.group().lower() in {"documents", "document", "deal", "deals"}:
-        return None  # "documents" alone says nothing
-    if {w.lower() for w in modifiers.split()} and {w.lower() for w in modifiers.split()} <= _VAGUE and document.group().lower() in {"documents", "document"}:
-        return None
     tail_start = document.end()
     # "Agreements have been signed on establishing twinning ties ...": the subject comes after the verb.
     if cue.start() >= tail_start and not text[tail_start : cue.start()].strip(" ,"):
         tail_start = cue.end()
     stop = _TITLE_STOP.search(text, tail_start, end)
     tail = text[tail_start : stop.start() if stop else end]
-    if not regex.match(r"\s+(?:on|between|of|for|to|in|about|concerning|regarding)\s", tail):
+    if not regex.match(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s", tail):
         tail = ""
+    vague = {w.lower() for w in modifiers.split()} <= _VAGUE
+    if vague and not tail and document.group().lower() in _VAGUE_DOCUMENTS:
+        return None  # "other documents" says nothing
     fields = _FIELDS.search(tail)
     if fields:
         tail = tail[: fields.start()]

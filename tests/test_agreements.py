@@ -1,0 +1,55 @@
+"""Agreements: what was signed, under a readable title, with its status; background signings left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles import extract
+
+LEAD = "Prime Minister Ana Costa met Chancellor Olaf Weber in Lisbon on March 5, 2024.\n"
+
+
+def agreements(body: str) -> list[tuple[str, str]]:
+    return [(a.title, a.status) for a in extract(LEAD + body, meta_date="2024-03-05").agreements]
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "status"),
+    [
+        ("The two leaders signed a joint declaration on energy security.", "Joint declaration on energy security", "signed"),
+        ("They witnessed the signing of a memorandum of understanding on port cooperation.", "Memorandum of understanding on port cooperation", "signed"),
+        ("An intergovernmental agreement on visa-free travel was signed after the talks.", "Intergovernmental agreement on visa-free travel", "signed"),
+        ("The sides adopted an action plan for 2024-2026.", "Action plan for 2024-2026", "adopted"),
+        ("Ministers inked contracts worth $2 billion.", "Contracts worth $2 billion", "signed"),
+        ("The treaty on good-neighbourliness will take effect next month.", "Treaty on good-neighbourliness", "will take effect"),
+        ("The leaders are expected to sign a trade agreement in June.", "Trade agreement", "to be signed"),
+    ],
+)
+def test_signed_documents_with_title_and_status(body, title, status):
+    assert (title, status) in agreements(body)
+
+
+def test_several_documents_in_one_sentence():
+    found = agreements("They signed the Joint Statement and witnessed the signing of 12 documents on cooperation in trade.")
+    titles = [t for t, _ in found]
+    assert "Joint Statement" in titles
+    assert "12 documents on cooperation in trade" in titles
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The decree on the embassy was signed on November 5, 2022.",  # signed another day: background
+        "The two sides reached agreement on the need for more dialogue.",
+        "Costa said the documents would be studied carefully.",
+        "Weber visited a factory that produces agricultural machinery.",
+    ],
+)
+def test_no_agreement_invented(body):
+    assert agreements(body) == []
+
+
+def test_fields_of_cooperation_are_listed():
+    extraction = extract(LEAD + "They signed documents on cooperation in such fields as energy, trade and tourism.")
+    (agreement,) = extraction.agreements
+    assert agreement.fields == ("energy", "trade", "tourism")
