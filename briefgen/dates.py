@@ -94,7 +94,7 @@ _DATE_LINE_RESIDUE = re.compile(
     rf"(?:\s|[,|•·/()\-–—]|{_WEEKDAY_ANY}|(?i:at|[ap]\.?m\.?|gmt|utc)(?![A-Za-z])"
     r"|\d{1,2}:\d{2}(?::\d{2})?|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})*"
 )
-# "PARIS, Oct. 17 (Agency) --", "BAKU, Azerbaijan, May 19.": a place in capitals at the start of a line
+# "PARIS, Oct. 17 (Agency) --", "OSLO, Norway, May 19.": a place in capitals at the start of a line
 # (perhaps after a header date), a date, an optional agency, and a dash or a full stop.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _DATELINE_RE = re.compile(

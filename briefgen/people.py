@@ -24,6 +24,9 @@ _NAME_WORD = (
 )
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 _NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
+_SPACES = regex.compile(r"\s+")
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+_ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
 _MALE_TITLES = frozenset({"mr.", "mr", "king", "prince", "sir", "lord", "emir", "sheikh", "sultan", "crown prince"})
 _FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "queen", "princess", "dame", "first lady", "madam"})
@@ -54,10 +57,11 @@ class Cast:
 
     people: dict[str, PersonInfo] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # mentions' starts, for bisecting
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention covering text[start:end] exactly or containing it."""
-        i = bisect_left([m.start for m in self.mentions], start + 1) - 1
+        i = bisect_left(self.starts, start + 1) - 1
         for m in self.mentions[max(0, i - 2) : i + 3]:
             if m.start <= start and end <= m.end:
                 return m
@@ -197,6 +201,7 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
     cast.mentions = sorted(mentions, key=lambda m: m.start)
     for start, end in spans:
         _resolve_pronouns(cast, text, start, end, quoted)
+    cast.starts = [m.start for m in cast.mentions]
     return cast
 
 
@@ -247,17 +252,33 @@ def _blocked(token: str, blocked: frozenset[str]) -> bool:
 
 
 def _has_honorific(text: str, start: int) -> bool:
-    return bool(regex.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$", text[max(0, start - 6) : start]))
+    return bool(_HONORIFIC_BEFORE.search(text[max(0, start - 6) : start]))
 
 
 def _title_before(text: str, name_start: int, floor: int) -> str | None:
     window_start = max(floor, name_start - 120)
     window = text[window_start:name_start]
+    previous = window.split()[-1:] or [""]
+    if _clean_word(previous[0]) not in _title_endings():
+        return None  # the cheap test first: most capitalised runs have no title before them
     best = None
     for match in vocabulary().title_regex.finditer(window, overlapped=True):
         if not window[match.end() :].strip() and (best is None or match.start() < best.start()):
             best = match
     return tidy(best.group()) if best else None
+
+
+def _clean_word(word: str) -> str:
+    return word.lower().strip(",;:()\"“”'’")
+
+
+@cache
+def _title_endings() -> frozenset[str]:
+    """Last words of titles and of the countries a title can end with ("President of Kazakhstan")."""
+    vocab = vocabulary()
+    words = {t.split()[-1].lower() for t in lexicon.entries("titles")}
+    words |= {form.split()[-1].lower() for form in vocab.countries}
+    return frozenset(words | {"affairs", "defence", "defense", "finance", "trade", "economy", "energy"})
 
 
 _ROLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?:the\s+)?")
@@ -269,7 +290,7 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
     comma = _ROLE_AFTER_COMMA.match(text, name_end, floor)
     if comma:
         match = vocabulary().title_regex.match(text, comma.end(), floor)
-        if match and regex.match(r"\s*[,.;)]", text[match.end() : match.end() + 2] or "."):
+        if match and (match.end() >= floor or _ROLE_END.match(text, match.end(), floor)):
             return tidy(match.group())
     return None
 
@@ -330,14 +351,22 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
     return [(core_start, core_end, name)] if name else []
 
 
+@cache
+def _description_heads() -> regex.Pattern[str]:
+    heads = {t.split()[0] for t in lexicon.entries("titles")} | {"leader", "head"}
+    return regex.compile(rf"\b(?:{lexicon.alternation(sorted(heads))})", regex.IGNORECASE)
+
+
 def _description_mentions(
     cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]], names: list[Mention]
 ) -> list[Mention]:
+    if not cast.people or not _description_heads().search(text, start, end):
+        return []
     found = []
     named_starts = {m.start for m in names}
     for match in vocabulary().description_regex.finditer(text, start, end):
-        follower = regex.match(r"\s+", text[match.end() :])
-        if follower and match.end() + follower.end() in named_starts:
+        follower = _SPACES.match(text, match.end())
+        if follower and follower.end() in named_starts:
             continue  # a title in front of a name, not a description
         person = _match_description(cast, match, names)
         if person:

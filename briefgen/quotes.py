@@ -13,6 +13,7 @@ Every quote's text is a verbatim span of the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -166,18 +167,30 @@ def _any_verb_regex() -> regex.Pattern[str]:
 
 
 @cache
+def _unnamed_speaker_regex() -> regex.Pattern[str]:
+    """ "a spokesman said", "the ministry's statement said": a speech cue with no one we can name."""
+    return regex.compile(r"(?:an?|the)\s+[\w\s-]{1,40}?\s+(" + _any_verb_regex().pattern + ")")
+
+
+@cache
 def _according_regex() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('speech_nouns'))})\s+$", regex.IGNORECASE)
 
 
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)(?:(?:also|further|then|again|later|once again|\w+ly)\s+)*")
+_SPACES = regex.compile(r"\s+")
+_DASH = regex.compile(r"\s*[-–—]")
+_TRAILING = regex.compile(r"[\s.,]*")
+_CLAUSE_END = regex.compile(r"[:,]\s*$")
+_WORD_RE = regex.compile(r"\w[\w'’-]*")
 _AFTER_QUOTE = regex.compile(r"\s*(?:[,;:]\s*|\s[-–—]\s*|[-–—]\s*)?")
 
 
 def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Mention | None:
     """The person whose mention ends just before the verb (allowing adverbs and an appositive)."""
-    for mention in reversed(cast.mentions):
+    index = bisect_left(cast.starts, verb_start)
+    for mention in reversed(cast.mentions[max(0, index - 6) : index]):
         if mention.end > verb_start:
             continue
         if mention.start < floor or verb_start - mention.end > 90:
@@ -191,9 +204,9 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
 
 
 def _mention_starting(cast: Cast, position: int) -> Mention | None:
-    for mention in cast.mentions:
-        if mention.start >= position:
-            return mention if mention.start == position else None
+    index = bisect_left(cast.starts, position)
+    if index < len(cast.mentions) and cast.mentions[index].start == position:
+        return cast.mentions[index]
     return None
 
 
@@ -203,8 +216,8 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
     at = lead.end() if lead else position
     verb = _any_verb_regex().match(text, at, end)
     if verb:  # verb first: "said Weber", "said the minister"
-        gap = regex.match(r"\s+", text[verb.end() : end])
-        subject = _mention_starting(cast, verb.end() + (gap.end() if gap else 0))
+        gap = _SPACES.match(text, verb.end(), end)
+        subject = _mention_starting(cast, gap.end() if gap else verb.end())
         return subject, verb.group()
     subject = _mention_starting(cast, at)
     if subject:
@@ -212,9 +225,9 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
         verb = _any_verb_regex().match(text, subject.end + (rest.end() if rest else 0), end)
         if verb:
             return subject, verb.group()
-        if lead and regex.match(r"\s*[-–—]", text[position:at]) and regex.fullmatch(r"[\s.,]*", text[subject.end : end]):
+        if lead and _DASH.match(text, position, at) and _TRAILING.fullmatch(text, subject.end, end):
             return subject, "—"
-    generic = regex.match(r"(?:an?|the)\s+[\w\s-]{1,40}?\s+(" + _any_verb_regex().pattern + ")", text[at:end])
+    generic = _unnamed_speaker_regex().match(text, at, end)
     if generic:
         return None, generic.group(1)  # "a spokesman said": a cue, but no one we can name
     return None
@@ -222,10 +235,10 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
 
 def _cue_before(cast: Cast, text: str, floor: int, position: int) -> tuple[Mention | None, str] | None:
     """ X said: "..." / X told reporters, "..." / According to X, "..." / X: "..."."""
-    tail = regex.search(r"[:,]\s*$", text[floor:position])
+    tail = _CLAUSE_END.search(text[max(floor, position - 8) : position])
     if not tail:
         return None
-    clause_end = floor + tail.start()
+    clause_end = max(floor, position - 8) + tail.start()
     for verb in reversed(list(_any_verb_regex().finditer(text, max(floor, clause_end - 60), clause_end))):
         subject = _subject_before(cast, text, verb.start(), floor)
         if subject:
@@ -240,7 +253,7 @@ def _cue_before(cast: Cast, text: str, floor: int, position: int) -> tuple[Menti
 
 
 def _words(text: str) -> list[str]:
-    return regex.findall(r"\w[\w'’-]*", text)
+    return _WORD_RE.findall(text)
 
 
 def _is_name_like(content: str) -> bool:

@@ -22,7 +22,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` ends an abbreviation or an initial rather than a sentence."""
-    match = _TOKEN_BEFORE.search(text, 0, dot + 1)
+    match = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot + 1)  # a token is short: never rescan the text
     if not match:
         return False
     token = match.group(1).lstrip("\"'“‘«([")
