@@ -1,28 +1,29 @@
 # Two entry points: `make brief` builds the sample brief, `make test` runs the tests.
-# Both create .venv and install what they need first.
+# Both install what they need first: system packages (tools/system-deps.sh), then .venv.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
 
-.PHONY: brief test lint bench clean
+.PHONY: brief test lint system-deps clean
 
-$(BIN)/briefgen: pyproject.toml
+system-deps:
+	bash tools/system-deps.sh
+
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-brief: $(BIN)/briefgen
+brief: system-deps $(STAMP)
 	$(BIN)/briefgen build corpus -o output
 
-test: $(BIN)/briefgen
+test: system-deps $(STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(BIN)/briefgen
-	$(BIN)/ruff check briefgen tests bench
-
-bench: $(BIN)/briefgen
-	$(BIN)/python bench/run.py
+lint: $(STAMP)
+	$(BIN)/ruff check briefgen tests tools
 
 clean:
 	rm -rf $(VENV) output .pytest_cache .ruff_cache
