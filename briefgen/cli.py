@@ -96,10 +96,11 @@ def _check_output_folder(corpus: Path, output: Path) -> None:
 
 def _print_summary(brief: Brief, written: list[Path]) -> None:
     meetings = len(brief.meetings)
-    print(f"{len(brief.articles)} articles, {meetings} meeting{'s' if meetings != 1 else ''}")
+    print(f"read {_count(len(brief.articles), 'article')}, found {_count(meetings, 'meeting')}:")
+    width = max((len(m.location or "") for m in brief.meetings), default=0)
     for meeting in brief.meetings:
-        place = f", {meeting.location}" if meeting.location else ""
-        print(f"  {meeting.date.isoformat()}  {meeting.title}{place}  [{len(meeting.sources)} source(s)]")
+        place = (meeting.location or "–").ljust(width)
+        print(f"  {meeting.date.isoformat()}  {place}  {meeting.title} ({_count(len(meeting.sources), 'source')})")
     left_out = [p for p in brief.problems if p.fatal]
     if left_out:
         print(f"not included ({len(left_out)}):")
@@ -107,6 +108,10 @@ def _print_summary(brief: Brief, written: list[Path]) -> None:
             print(f"  {problem.path}: {problem.message}")
     for path in written:
         print(f"wrote {path}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _run_extract(args: argparse.Namespace) -> int:
