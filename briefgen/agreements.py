@@ -24,16 +24,19 @@ _TITLE_STOP = regex.compile(
 # Words that may stand before a document word and belong to its name ("the bilateral agreement",
 # "Joint Statement", "two intergovernmental agreements"); capitalised words only as written.
 _MODIFIERS = regex.compile(
-    r"(?:(?:(?i:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
-    r"a number of|a package of|a series of|a set of|bilateral|intergovernmental|interagency|inter-agency|mutual|"
-    r"new|joint|comprehensive|strategic|cooperation|trade|economic|investment|visa[- ]exemption|other|important))"
+    r"(?:(?:(?i:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens of|a number of|a package of|a series of|a set of|bilateral|intergovernmental|interagency|"
+    r"inter-agency|mutual|new|joint|comprehensive|strategic|cooperation|trade|economic|investment|"
+    r"visa[- ]exemption|other|important))"
     r"|\p{Lu}[\p{L}'’-]*)\s+)*$"
 )
 _VAGUE_DOCUMENTS = frozenset({"documents", "document", "deal", "deals"})
-_VAGUE = frozenset({"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"})
+_VAGUE = frozenset(
+    {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"}
+)
 _FIELDS = regex.compile(
-    r"\b(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\s+(?:such as|including|like|of|as)\s+"
-    r"(?P<list>[^.;]+)",
+    r"\b(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\s+"
+    r"(?:such as|including|like|of|as)\s+(?P<list>[^.;]+)",
     regex.IGNORECASE,
 )
 _FULL_DATE = regex.compile(
@@ -45,7 +48,9 @@ _FULL_DATE = regex.compile(
 
 @cache
 def _document_regex() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('document_types'))})\b", regex.IGNORECASE)
+    return regex.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.entries('document_types'))})\b", regex.IGNORECASE
+    )
 
 
 @cache
@@ -120,7 +125,9 @@ def _title(text: str, document: regex.Match[str], end: int, cue: regex.Match[str
     fields = _FIELDS.search(tail)
     if fields:
         tail = tail[: fields.start()]
-    words = regex.sub(r"^(?:a|an|the)\s+", "", (modifiers + document.group() + tail).strip(), flags=regex.IGNORECASE)
+    words = regex.sub(
+        r"^(?:a|an|the)\s+", "", (modifiers + document.group() + tail).strip(), flags=regex.IGNORECASE
+    )
     words = regex.sub(r"^(?:other|important|\s)+", "", words, flags=regex.IGNORECASE)
     return words[:1].upper() + words[1:] if words else None
 

@@ -26,7 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefgen: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("briefgen: interrupted; files already written are complete, the rest were not written", file=sys.stderr)
+        print(
+            "briefgen: interrupted; files already written are complete, the rest were not written",
+            file=sys.stderr,
+        )
         return 130
 
 
@@ -45,22 +48,40 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every article in CORPUS, group them into meetings and write the brief.",
         epilog="Example: briefgen build corpus -o output --format pdf,docx --title 'Visit briefing'",
     )
-    build.add_argument("corpus", nargs="?", default="corpus", type=Path, help="folder of articles (default: corpus)")
-    build.add_argument("-o", "--output", default="output", type=Path, help="folder to write to (default: output)")
-    build.add_argument("--format", default=DEFAULT_FORMATS, help=f"comma-separated, of {', '.join(FORMATS)} (default: {DEFAULT_FORMATS})")
+    build.add_argument(
+        "corpus", nargs="?", default="corpus", type=Path, help="folder of articles (default: corpus)"
+    )
+    build.add_argument(
+        "-o", "--output", default="output", type=Path, help="folder to write to (default: output)"
+    )
+    build.add_argument(
+        "--format",
+        default=DEFAULT_FORMATS,
+        help=f"comma-separated, of {', '.join(FORMATS)} (default: {DEFAULT_FORMATS})",
+    )
     build.add_argument("--title", help="the brief's title (default: made from the corpus)")
-    build.add_argument("--strict", action="store_true", help="exit with code 5 when any file was left out or had a problem")
+    build.add_argument(
+        "--strict", action="store_true", help="exit with code 5 when any file was left out or had a problem"
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build.set_defaults(run=_run_build)
 
     extract = commands.add_parser(
         "extract",
         help="show what was found in each article (JSON)",
-        description="Print what briefgen finds in each article: dates, place, people, quotes with character offsets, agreements, facts.",
+        description=(
+            "Print what briefgen finds in each article: dates, place, people, quotes with character "
+            "offsets, agreements, facts."
+        ),
         epilog="Example: briefgen extract corpus/*.txt --format jsonl",
     )
     extract.add_argument("files", nargs="+", type=Path, help="article files (.txt, .md, .html, .csv, .jsonl)")
-    extract.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="one object a line (default) or one JSON array")
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="one object a line (default) or one JSON array",
+    )
     extract.set_defaults(run=_run_extract)
     return parser
 
@@ -69,7 +90,9 @@ def _formats(value: str) -> list[str]:
     chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise UsageError(f"--format: unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+        raise UsageError(
+            f"--format: unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}"
+        )
     return chosen
 
 
@@ -81,7 +104,10 @@ def _run_build(args: argparse.Namespace) -> int:
     _check_output_folder(args.corpus, args.output)
     brief = build_brief(args.corpus, BuildOptions(title=args.title))
     for problem in brief.problems:
-        print(f"briefgen: {'skipped' if problem.fatal else 'warning'}: {problem.path}: {problem.message}", file=sys.stderr)
+        print(
+            f"briefgen: {'skipped' if problem.fatal else 'warning'}: {problem.path}: {problem.message}",
+            file=sys.stderr,
+        )
     written = write_outputs(brief, args.output, formats)
     if not args.quiet:
         _print_summary(brief, written)
@@ -100,7 +126,8 @@ def _print_summary(brief: Brief, written: list[Path]) -> None:
     width = max((len(m.location or "") for m in brief.meetings), default=0)
     for meeting in brief.meetings:
         place = (meeting.location or "–").ljust(width)
-        print(f"  {meeting.date.isoformat()}  {place}  {meeting.title} ({_count(len(meeting.sources), 'source')})")
+        sources = _count(len(meeting.sources), "source")
+        print(f"  {meeting.date.isoformat()}  {place}  {meeting.title} ({sources})")
     left_out = [p for p in brief.problems if p.fatal]
     if left_out:
         print(f"not included ({len(left_out)}):")
@@ -128,7 +155,10 @@ def _run_extract(args: argparse.Namespace) -> int:
             failed = True
             continue
         for problem in problems:
-            print(f"briefgen: {'skipped' if problem.fatal else 'warning'}: {problem.path}: {problem.message}", file=sys.stderr)
+            print(
+                f"briefgen: {'skipped' if problem.fatal else 'warning'}: {problem.path}: {problem.message}",
+                file=sys.stderr,
+            )
         for article in articles:
             record = extraction_record(extract_article(article))
             if args.format == "jsonl":
@@ -144,7 +174,7 @@ def extraction_record(extraction: Extraction) -> dict:
     """The stable `briefgen extract` format: what one article yields, with character offsets."""
     article = extraction.article
 
-    def day(value):  # noqa: ANN001, ANN202
+    def day(value: object) -> str | None:
         return value.isoformat() if value else None
 
     return {
@@ -156,16 +186,32 @@ def extraction_record(extraction: Extraction) -> dict:
         "event_date": day(extraction.event_date),
         "event_end": day(extraction.event_end),
         "location": extraction.location,
-        "participants": [{"name": p.name, "role": p.role, "principal": p.principal} for p in extraction.participants],
+        "participants": [
+            {"name": p.name, "role": p.role, "principal": p.principal} for p in extraction.participants
+        ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "kind": q.kind.value, "cue": q.cue,
-             "start": q.sources[0].start, "end": q.sources[0].end}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "kind": q.kind.value,
+                "cue": q.cue,
+                "start": q.sources[0].start,
+                "end": q.sources[0].end,
+            }
             for q in extraction.quotes
         ],
         "agreements": [
-            {"title": a.title, "status": a.status, "text": a.text, "fields": list(a.fields),
-             "start": a.sources[0].start, "end": a.sources[0].end}
+            {
+                "title": a.title,
+                "status": a.status,
+                "text": a.text,
+                "fields": list(a.fields),
+                "start": a.sources[0].start,
+                "end": a.sources[0].end,
+            }
             for a in extraction.agreements
         ],
-        "facts": [{"text": f.text, "start": f.sources[0].start, "end": f.sources[0].end} for f in extraction.facts],
+        "facts": [
+            {"text": f.text, "start": f.sources[0].start, "end": f.sources[0].end} for f in extraction.facts
+        ],
     }

@@ -39,8 +39,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
     "title": ("title", "headline"),
     "date": (
-        "date", "published", "published_at", "published_time", "publish_date", "date_published",
-        "datepublished", "pubdate",
+        "date",
+        "published",
+        "published_at",
+        "published_time",
+        "publish_date",
+        "date_published",
+        "datepublished",
+        "pubdate",
     ),
     "body": ("body", "text", "content", "article", "article_text", "full_text"),
     "url": ("url", "link", "canonical_url"),
@@ -49,7 +55,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Legacy encodings tried for non-UTF-8 files, in order of preference when the detector cannot tell them apart.
 LEGACY_ENCODINGS = (
-    "cp1252", "cp1251", "koi8_r", "gb18030", "big5", "shift_jis", "euc_kr", "cp1250", "cp1253", "cp1254",
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+    "cp1250",
+    "cp1253",
+    "cp1254",
     "cp1256",
 )
 BINARY_MAGIC = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"\x1f\x8b")

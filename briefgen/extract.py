@@ -60,7 +60,10 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
 
 def _named_in(title: str, name: str) -> bool:
     surname = name.split()[-1]
-    return bool(regex.search(rf"(?<!\w){regex.escape(surname)}(?!\w)", title)) or name.split()[0] in title.split()
+    return (
+        bool(regex.search(rf"(?<!\w){regex.escape(surname)}(?!\w)", title))
+        or name.split()[0] in title.split()
+    )
 
 
 def _present_people(article: Article, cast: Cast) -> set[str]:

@@ -61,7 +61,7 @@ def _clip_quotation(text: str, start: int, end: int) -> tuple[int, int]:
         start = dateline.end()
     sentence = text[start:end]
     closing = _CLOSING_ATTRIBUTION.search(sentence)
-    if closing and not any(c in sentence[: closing.start()] for c in "\"“”"):
+    if closing and not any(c in sentence[: closing.start()] for c in '"“”'):
         end = start + closing.start()
     while start < end and text[start] in _QUOTE_EDGE:
         start += 1

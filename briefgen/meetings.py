@@ -87,7 +87,9 @@ def event_kind(extraction: Extraction) -> str | None:
     """The kind of event the headline, else the lead sentence, names."""
     pattern, kinds = _kind_regex()
     article = extraction.article
-    lead = article.text[article.paragraphs[0][0] : article.paragraphs[0][1]][:400] if article.paragraphs else ""
+    lead = (
+        article.text[article.paragraphs[0][0] : article.paragraphs[0][1]][:400] if article.paragraphs else ""
+    )
     for text in (article.title, lead):
         found = [kinds[regex.sub(r"\s+", " ", m.group().lower())] for m in pattern.finditer(text)]
         specific = [k for k in found if k not in COMPATIBLE_KINDS]
@@ -176,8 +178,14 @@ def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
     for quote in quotes:
         words = content_words(quote.text)
         for i, known in enumerate(merged):
-            same_speaker = not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker)
-            if same_speaker and known.kind == quote.kind and containment(words, content_words(known.text)) >= SAME_TEXT:
+            same_speaker = (
+                not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker)
+            )
+            if (
+                same_speaker
+                and known.kind == quote.kind
+                and containment(words, content_words(known.text)) >= SAME_TEXT
+            ):
                 merged[i] = Quote(
                     max(known.text, quote.text, key=len),
                     known.speaker or quote.speaker,
@@ -215,7 +223,9 @@ def _merge_facts(facts: Iterable[Fact], title: str) -> tuple[Fact, ...]:
             fact = Fact(fact.text, fact.sources, fact.score - 1.5)
         for i, known in enumerate(merged):
             if containment(words, content_words(known.text)) >= SAME_TEXT:
-                merged[i] = Fact(known.text, _union(known.sources, fact.sources), max(known.score, fact.score))
+                merged[i] = Fact(
+                    known.text, _union(known.sources, fact.sources), max(known.score, fact.score)
+                )
                 break
         else:
             merged.append(fact)
@@ -289,7 +299,14 @@ def _with_full_speaker(quote: Quote, people: list[Person]) -> Quote:
         return quote
     for person in people:
         if _same_person(quote.speaker, person.name) and len(person.name) >= len(quote.speaker):
-            return Quote(quote.text, person.name, quote.kind, quote.cue, quote.sources, quote.speaker_role or person.role)
+            return Quote(
+                quote.text,
+                person.name,
+                quote.kind,
+                quote.cue,
+                quote.sources,
+                quote.speaker_role or person.role,
+            )
     return quote
 
 
@@ -300,7 +317,9 @@ def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
     for index, meeting in enumerate(result):
         kept = []
         for agreement in meeting.agreements:
-            target = _earlier_match(result[:index], agreement) if agreement.status in FOLLOW_UP_STATUSES else None
+            target = (
+                _earlier_match(result[:index], agreement) if agreement.status in FOLLOW_UP_STATUSES else None
+            )
             if target is None:
                 kept.append(agreement)
                 continue

@@ -28,7 +28,9 @@ _SPACES = regex.compile(r"\s+")
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
-_MALE_TITLES = frozenset({"mr.", "mr", "king", "prince", "sir", "lord", "emir", "sheikh", "sultan", "crown prince"})
+_MALE_TITLES = frozenset(
+    {"mr.", "mr", "king", "prince", "sir", "lord", "emir", "sheikh", "sultan", "crown prince"}
+)
 _FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "queen", "princess", "dame", "first lady", "madam"})
 
 
@@ -105,7 +107,9 @@ def vocabulary() -> _Vocabulary:
         demonyms.update(d.lower() for d in row_demonyms)
         for form in [*forms, *row_demonyms]:
             countries.setdefault(form.lower(), name)
-    blocked = {w.lower() for w in lexicon.entries("org_words")} | {w.lower() for w in lexicon.entries("non_names")}
+    blocked = {w.lower() for w in lexicon.entries("org_words")} | {
+        w.lower() for w in lexicon.entries("non_names")
+    }
     # One-word countries, demonyms, regions and cities never belong to a person's name; the words of
     # longer place names may ("Ana Costa", "Lloyd Austin"), so those are left to the whole-phrase checks.
     places = [*countries, *lexicon.entries("regions"), *(tidy(row[0]) for row in lexicon.table("cities"))]
@@ -116,7 +120,9 @@ def vocabulary() -> _Vocabulary:
     demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms))
     # "Chinese Foreign Minister", "President of Kazakhstan", "State Councilor and Foreign Minister",
     # "Deputy Prime Minister and Minister of Foreign Affairs".
-    one_title = rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+\s*(?:and\s+)?)+))?"
+    one_title = (
+        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+\s*(?:and\s+)?)+))?"
+    )
     title_regex = regex.compile(
         rf"(?:(?:{demonym_forms})\s+)?{one_title}(?:\s*(?:,|and|&)\s+(?:(?:{demonym_forms})\s+)?{one_title})*",
         regex.IGNORECASE,
@@ -171,8 +177,15 @@ def _word_index(text: str, word: str) -> int:
 
 @cache
 def _verb_regex() -> regex.Pattern[str]:
-    verbs = [*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs"), *lexicon.entries("meeting_verbs")]
-    return regex.compile(rf"\s+(?:(?:also|further|then|again|once again|later|on \w+day)\s+)?(?:{lexicon.alternation(verbs)})\b")
+    verbs = [
+        *lexicon.entries("speech_verbs"),
+        *lexicon.entries("stance_verbs"),
+        *lexicon.entries("meeting_verbs"),
+    ]
+    return regex.compile(
+        rf"\s+(?:(?:also|further|then|again|once again|later|on \w+day)\s+)?"
+        rf"(?:{lexicon.alternation(verbs)})\b"
+    )
 
 
 @cache
@@ -197,7 +210,9 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
     for start, end in spans:
         _introduce_people(cast, text, start, end)
     mentions = [m for start, end in spans for m in _name_mentions(cast, text, start, end, quoted)]
-    mentions += [m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)]
+    mentions += [
+        m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)
+    ]
     cast.mentions = sorted(mentions, key=lambda m: m.start)
     for start, end in spans:
         _resolve_pronouns(cast, text, start, end, quoted)
@@ -248,7 +263,9 @@ def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | 
 def _blocked(token: str, blocked: frozenset[str]) -> bool:
     """Titles, places, organisation words; also "Kazakh-Chinese" or "China-Europe" (every part blocked)."""
     lowered = token.lower().removesuffix("'s").removesuffix("’s").strip(".,;:")
-    return lowered in blocked or ("-" in lowered and all(part in blocked for part in lowered.split("-") if part))
+    return lowered in blocked or (
+        "-" in lowered and all(part in blocked for part in lowered.split("-") if part)
+    )
 
 
 def _has_honorific(text: str, start: int) -> bool:
@@ -331,7 +348,9 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
 
-def _name_mentions(cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Mention]:
+def _name_mentions(
+    cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]
+) -> list[Mention]:
     found = []
     for run in _NAME_RUN.finditer(text, start, end):
         for word_run in _known_spans(cast, text, run.start(), run.end()):
@@ -370,7 +389,9 @@ def _description_mentions(
             continue  # a title in front of a name, not a description
         person = _match_description(cast, match, names)
         if person:
-            found.append(Mention(match.start(), match.end(), person, "description", _inside(match.start(), quoted)))
+            found.append(
+                Mention(match.start(), match.end(), person, "description", _inside(match.start(), quoted))
+            )
     return found
 
 

@@ -31,7 +31,9 @@ def build_brief(corpus: Path, options: BuildOptions = BuildOptions()) -> Brief:
     return assemble_brief(extractions, problems, options)
 
 
-def assemble_brief(extractions: list[Extraction], problems: Iterable[Problem], options: BuildOptions) -> Brief:
+def assemble_brief(
+    extractions: list[Extraction], problems: Iterable[Problem], options: BuildOptions
+) -> Brief:
     problems = list(problems) + _undated(extractions)
     meetings = group_meetings(extractions)
     subject = _subject(meetings)

@@ -15,7 +15,9 @@ _IN_PLACE = regex.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}
 _PLACE_THEN_COUNTRY = regex.compile(
     rf"\b(?:in|at)\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?),\s+(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)"
 )
-_DATELINE = regex.compile(rf"^\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]")
+_DATELINE = regex.compile(
+    rf"^\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]"
+)
 
 
 @cache

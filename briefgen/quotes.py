@@ -85,7 +85,6 @@ def _family(char: str) -> str:
     return "single" if char in "'‘’‹›" else "double"  # a doubled apostrophe is passed in as '"'
 
 
-
 def _pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level (content start, content end) pairs, and where an unclosed top-level quote opens."""
     stack: list[int] = []
@@ -97,7 +96,9 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
         width = 2 if text[i : i + 2] in ("''", "``") else 1  # ''...'' and ``...'' stand for "..."
         skip_to = i + width
         kind = "open" if text[i : i + 2] == "``" else _mark_kind(text, i, start, end, width)
-        if kind == "open" and not (_is_straight_double(text, i) and _closes_open_straight(text, stack, i + width - 1, end)):
+        if kind == "open" and not (
+            _is_straight_double(text, i) and _closes_open_straight(text, stack, i + width - 1, end)
+        ):
             stack.append(i)
             continue
         if kind is None:
@@ -174,11 +175,16 @@ def _unnamed_speaker_regex() -> regex.Pattern[str]:
 
 @cache
 def _according_regex() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('speech_nouns'))})\s+$", regex.IGNORECASE)
+    return regex.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.entries('speech_nouns'))})\s+$", regex.IGNORECASE
+    )
 
 
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
-_SUBJECT_GAP = regex.compile(r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)(?:(?:also|further|then|again|later|once again|\w+ly)\s+)*")
+_SUBJECT_GAP = regex.compile(
+    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)"
+    r"(?:(?:also|further|then|again|later|once again|\w+ly)\s+)*"
+)
 _SPACES = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[-–—]")
 _TRAILING = regex.compile(r"[\s.,]*")
@@ -234,7 +240,7 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
 
 
 def _cue_before(cast: Cast, text: str, floor: int, position: int) -> tuple[Mention | None, str] | None:
-    """ X said: "..." / X told reporters, "..." / According to X, "..." / X: "..."."""
+    """X said: "..." / X told reporters, "..." / According to X, "..." / X: "..."."""
     tail = _CLAUSE_END.search(text[max(floor, position - 8) : position])
     if not tail:
         return None
@@ -263,22 +269,32 @@ def _is_name_like(content: str) -> bool:
         return False
     significant = [w for w in words if len(w) > 3]
     capitalised = [w for w in significant if w[0].isupper()]
-    return len(words) < _MIN_UNCUED_WORDS or (bool(significant) and len(capitalised) / len(significant) >= 0.7)
+    return len(words) < _MIN_UNCUED_WORDS or (
+        bool(significant) and len(capitalised) / len(significant) >= 0.7
+    )
 
 
 # ---------------------------------------------------------------- 2-4. extraction
 
 
 def extract_quotes(
-    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast, quotations: list[Quotation]
+    article_id: str,
+    text: str,
+    paragraphs: tuple[tuple[int, int], ...],
+    cast: Cast,
+    quotations: list[Quotation],
 ) -> list[Quote]:
     quotes: list[Quote] = []
     turns = _transcript_turns(article_id, text, paragraphs, cast)
     turn_paragraphs = {index for index, _ in turns}
     quotes += [quote for _, quote in turns if quote is not None]
-    direct = _direct_quotes(article_id, text, paragraphs, cast, [q for q in quotations if q.paragraph not in turn_paragraphs])
+    direct = _direct_quotes(
+        article_id, text, paragraphs, cast, [q for q in quotations if q.paragraph not in turn_paragraphs]
+    )
     quotes += [q.with_source(article_id) for q in direct]
-    taken = [(q.start, q.end) for q in direct] + [(text.find(":", *paragraphs[i]), paragraphs[i][1]) for i in turn_paragraphs]
+    taken = [(q.start, q.end) for q in direct] + [
+        (text.find(":", *paragraphs[i]), paragraphs[i][1]) for i in turn_paragraphs
+    ]
     for index, (start, end) in enumerate(paragraphs):
         if index not in turn_paragraphs:
             quotes += _reported_quotes(article_id, text, start, end, cast, taken)
@@ -296,16 +312,26 @@ class _Found:
     closed: bool = True
 
     def with_source(self, article_id: str) -> Quote:
-        return Quote(self.text, self.speaker.name if self.speaker else None, self.kind, self.cue, (Span(article_id, self.start, self.end),))
+        return Quote(
+            self.text,
+            self.speaker.name if self.speaker else None,
+            self.kind,
+            self.cue,
+            (Span(article_id, self.start, self.end),),
+        )
 
 
 _TURN = regex.compile(r"(?P<label>(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*[:：]\s+(?=\S)")
 _QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "audience member"})
-_INTERPRETER_NOTE = regex.compile(r"\s*\((?:as interpreted|through an interpreter|in \w+|via interpreter|translated)[^)]*\)\.?\s*$", regex.IGNORECASE)
+_INTERPRETER_NOTE = regex.compile(
+    r"\s*\((?:as interpreted|through an interpreter|in \w+|via interpreter|translated)[^)]*\)\.?\s*$",
+    regex.IGNORECASE,
+)
 
 
 def _transcript_turns(
-    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast) -> list[tuple[int, Quote | None]]:
+    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast
+) -> list[tuple[int, Quote | None]]:
     """Paragraphs of the form "SPEAKER: words"; questions from reporters are turns but not quotes."""
     candidates = []
     for index, (start, end) in enumerate(paragraphs):
@@ -344,7 +370,11 @@ def _turn_speaker(cast: Cast, text: str, match: regex.Match[str]) -> str | None:
 
 
 def _direct_quotes(
-    article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast, quotations: list[Quotation]
+    article_id: str,
+    text: str,
+    paragraphs: tuple[tuple[int, int], ...],
+    cast: Cast,
+    quotations: list[Quotation],
 ) -> list[_Found]:
     found: list[_Found] = []
     previous_speaker: Mention | None = None
@@ -385,12 +415,16 @@ def _reads_as_speech(text: str, q: Quotation, floor: int, ceiling: int) -> bool:
     content = text[q.start : q.end]
     if len(_words(content)) < _MIN_UNCUED_WORDS:
         return False
-    whole_paragraph = not text[floor : _before_mark(text, q.start)].strip() and not text[_after_mark(text, q.end) : ceiling].strip(" .")
+    whole_paragraph = not text[floor : _before_mark(text, q.start)].strip() and not text[
+        _after_mark(text, q.end) : ceiling
+    ].strip(" .")
     return whole_paragraph or not q.closed or text[q.end - 1] in ".!?…" or text[q.end : q.end + 1] == ","
 
 
-def _sentence_attribution(cast: Cast, text: str, floor: int, ceiling: int, q: Quotation) -> tuple[Mention, str] | None:
-    """ Weber said the ties were "at their best in history." : a partial quotation inside reported speech."""
+def _sentence_attribution(
+    cast: Cast, text: str, floor: int, ceiling: int, q: Quotation
+) -> tuple[Mention, str] | None:
+    """Weber said the ties were "at their best in history." : a partial quotation inside reported speech."""
     for start, end in sentence_spans(text, floor, ceiling):
         if start <= q.start < end:
             for verb in _any_verb_regex().finditer(text, start, q.start):
@@ -417,7 +451,9 @@ def _carry_speakers(found: list[_Found]) -> list[_Found]:
     for i in range(len(result) - 2, -1, -1):
         piece, following = result[i], result[i + 1]
         if piece.speaker is None and not piece.closed and following.speaker is not None:
-            result[i] = _Found(piece.start, piece.end, piece.text, following.speaker, following.cue, piece.kind, False)
+            result[i] = _Found(
+                piece.start, piece.end, piece.text, following.speaker, following.cue, piece.kind, False
+            )
     return result
 
 
@@ -442,7 +478,9 @@ def _reported_quotes(
             continue
         found = _attributed_sentence(cast, text, s_start, s_end)
         if found is None and current is not None and current.cue and current.cue.endswith("that"):
-            current = _Found(current.start, s_end, text[current.start : s_end], current.speaker, current.cue, current.kind)
+            current = _Found(
+                current.start, s_end, text[current.start : s_end], current.speaker, current.cue, current.kind
+            )
             quotes[-1] = current.with_source(article_id)
             continue
         current = found

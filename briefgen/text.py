@@ -36,7 +36,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     end = len(text) if end is None else end
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group().startswith(".") and len(match.group()) == 1 and _is_abbreviation(text, match.start()):
+        if (
+            match.group().startswith(".")
+            and len(match.group()) == 1
+            and _is_abbreviation(text, match.start())
+        ):
             continue
         yield from _trimmed(text, begin, match.end())
         begin = match.end()

@@ -44,7 +44,11 @@ def score_brief(brief: dict, gold: dict | None = None) -> Score:
     score = Score()
     published = {a["id"]: a["published"] for a in brief["articles"]}
     for article_id, expected in gold["articles"].items():
-        score.add("article_dates", published.get(article_id) == expected["published"], f"{article_id} -> {published.get(article_id)}")
+        score.add(
+            "article_dates",
+            published.get(article_id) == expected["published"],
+            f"{article_id} -> {published.get(article_id)}",
+        )
     f1 = bcubed_f1(brief, gold)
     score.totals["grouping_f1"], score.hits["grouping_f1"] = 1, f1  # a rate, not a count
     if f1 < 1:
@@ -63,7 +67,9 @@ def score_brief(brief: dict, gold: dict | None = None) -> Score:
 
 def _is_just(phrase: str, quote_text: str) -> bool:
     """A quote that is only the quoted name (give or take punctuation)."""
-    return norm(quote_text).strip(" .,\"'") == phrase or (phrase in norm(quote_text) and len(quote_text) < len(phrase) + 12)
+    return norm(quote_text).strip(" .,\"'") == phrase or (
+        phrase in norm(quote_text) and len(quote_text) < len(phrase) + 12
+    )
 
 
 def _predicted_meeting(brief: dict, gold: dict, gold_id: str) -> dict | None:
@@ -106,17 +112,27 @@ def _score_meeting(score: Score, gold: dict, predicted: dict | None) -> None:
             speaker = direct[hits[0]]["speaker"]
             score.add("direct_speaker", speaker_matches(expected["speaker"], speaker), f"{name}: {speaker}")
     for i, q in enumerate(direct):
-        score.add("direct_precision", i in matched_direct, f"{name}: unexpected direct quote {q['text'][:60]!r}")
+        score.add(
+            "direct_precision", i in matched_direct, f"{name}: unexpected direct quote {q['text'][:60]!r}"
+        )
     for expected in gold["quotes"]["reported"]:
         hits = [q for q in quotes if expected["anchor"] in norm(q["text"])]
         right = any(speaker_matches(expected["speaker"], q["speaker"]) for q in hits)
-        score.add("reported_recall", right, f"{name}: {expected['anchor']!r} ({[q['speaker'] for q in hits]})")
+        score.add(
+            "reported_recall", right, f"{name}: {expected['anchor']!r} ({[q['speaker'] for q in hits]})"
+        )
     for expected in gold["agreements"]:
-        hits = [a for a in predicted["agreements"] if expected["anchor"] in norm(a["title"] + " " + a["text"])]
+        hits = [
+            a for a in predicted["agreements"] if expected["anchor"] in norm(a["title"] + " " + a["text"])
+        ]
         ok = any(expected["status"] in a["status"] for a in hits)
         score.add("agreement_recall", ok, f"{name}: {expected['anchor']!r}")
     if not gold["agreements"]:
-        score.add("no_invented_agreements", not predicted["agreements"], f"{name}: {[a['title'] for a in predicted['agreements']]}")
+        score.add(
+            "no_invented_agreements",
+            not predicted["agreements"],
+            f"{name}: {[a['title'] for a in predicted['agreements']]}",
+        )
     for expected in gold["facts"]:
         ok = any(expected["anchor"] in norm(f["text"]) for f in predicted["facts"])
         score.add("fact_recall", ok, f"{name}: {expected['anchor']!r}")
@@ -127,7 +143,10 @@ def bcubed_f1(brief: dict, gold: dict) -> float:
     for meeting in brief["meetings"]:
         for source in meeting["sources"]:
             predicted.setdefault(source, set()).update(meeting["sources"])
-    truth = {a: {b for b, j in gold["articles"].items() if j["meeting"] == i["meeting"]} for a, i in gold["articles"].items()}
+    truth = {
+        a: {b for b, j in gold["articles"].items() if j["meeting"] == i["meeting"]}
+        for a, i in gold["articles"].items()
+    }
     precisions, recalls = [], []
     for article, members in truth.items():
         cluster = predicted.get(article, {article})

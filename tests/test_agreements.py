@@ -16,12 +16,28 @@ def agreements(body: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("body", "title", "status"),
     [
-        ("The two leaders signed a joint declaration on energy security.", "Joint declaration on energy security", "signed"),
-        ("They witnessed the signing of a memorandum of understanding on port cooperation.", "Memorandum of understanding on port cooperation", "signed"),
-        ("An intergovernmental agreement on visa-free travel was signed after the talks.", "Intergovernmental agreement on visa-free travel", "signed"),
+        (
+            "The two leaders signed a joint declaration on energy security.",
+            "Joint declaration on energy security",
+            "signed",
+        ),
+        (
+            "They witnessed the signing of a memorandum of understanding on port cooperation.",
+            "Memorandum of understanding on port cooperation",
+            "signed",
+        ),
+        (
+            "An intergovernmental agreement on visa-free travel was signed after the talks.",
+            "Intergovernmental agreement on visa-free travel",
+            "signed",
+        ),
         ("The sides adopted an action plan for 2024-2026.", "Action plan for 2024-2026", "adopted"),
         ("Ministers inked contracts worth $2 billion.", "Contracts worth $2 billion", "signed"),
-        ("The treaty on good-neighbourliness will take effect next month.", "Treaty on good-neighbourliness", "will take effect"),
+        (
+            "The treaty on good-neighbourliness will take effect next month.",
+            "Treaty on good-neighbourliness",
+            "will take effect",
+        ),
         ("The leaders are expected to sign a trade agreement in June.", "Trade agreement", "to be signed"),
     ],
 )
@@ -30,7 +46,9 @@ def test_signed_documents_with_title_and_status(body, title, status):
 
 
 def test_several_documents_in_one_sentence():
-    found = agreements("They signed the Joint Statement and witnessed the signing of 12 documents on cooperation in trade.")
+    found = agreements(
+        "They signed the Joint Statement and witnessed the signing of 12 documents on cooperation in trade."
+    )
     titles = [t for t, _ in found]
     assert "Joint Statement" in titles
     assert "12 documents on cooperation in trade" in titles
@@ -50,6 +68,8 @@ def test_no_agreement_invented(body):
 
 
 def test_fields_of_cooperation_are_listed():
-    extraction = extract(LEAD + "They signed documents on cooperation in such fields as energy, trade and tourism.")
+    extraction = extract(
+        LEAD + "They signed documents on cooperation in such fields as energy, trade and tourism."
+    )
     (agreement,) = extraction.agreements
     assert agreement.fields == ("energy", "trade", "tourism")

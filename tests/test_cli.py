@@ -21,7 +21,9 @@ BOILERPLATE = json.loads(GOLD.read_text(encoding="utf-8"))["boilerplate"]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    assert main(["build", str(SAMPLE_CORPUS), "-o", str(out), "--format", "pdf,docx,json,html", "--quiet"]) == 0
+    assert (
+        main(["build", str(SAMPLE_CORPUS), "-o", str(out), "--format", "pdf,docx,json,html", "--quiet"]) == 0
+    )
     return out
 
 
@@ -81,8 +83,19 @@ def test_extract_prints_one_object_per_article(capsys):
     assert main(["extract", *files]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(files)
-    fields = {"id", "path", "title", "outlet", "published", "event_date", "location", "participants", "quotes",
-              "agreements", "facts"}
+    fields = {
+        "id",
+        "path",
+        "title",
+        "outlet",
+        "published",
+        "event_date",
+        "location",
+        "participants",
+        "quotes",
+        "agreements",
+        "facts",
+    }
     for line in lines:
         record = json.loads(line)
         assert fields <= set(record)

@@ -16,12 +16,14 @@ def _group(*articles: tuple[str, str, str]) -> list[list[str]]:
 
 
 TALKS_A = (
-    "a", "2024-03-05",
+    "a",
+    "2024-03-05",
     "Costa holds talks with Weber\nLISBON, March 5 -- Prime Minister Ana Costa held talks with Chancellor Olaf Weber "
     "in Lisbon on Tuesday. Costa said trade would double by 2030.",
 )
 TALKS_B = (
-    "b", "2024-03-06",
+    "b",
+    "2024-03-06",
     "Weber and Costa discuss energy\nChancellor Olaf Weber met Prime Minister Ana Costa in Lisbon on March 5, the "
     "two leaders discussing energy and trade.",
 )
@@ -33,7 +35,8 @@ def test_two_outlets_reporting_the_same_talks_form_one_meeting():
 
 def test_same_leader_meeting_someone_else_the_next_day_is_another_meeting():
     next_day = (
-        "c", "2024-03-06",
+        "c",
+        "2024-03-06",
         "Weber meets Spanish King\nChancellor Olaf Weber met King Felipe Romero in Madrid on Wednesday.",
     )
     assert _group(TALKS_A, next_day) == [["a"], ["c"]]
@@ -41,7 +44,8 @@ def test_same_leader_meeting_someone_else_the_next_day_is_another_meeting():
 
 def test_announcement_joins_the_report_of_the_meeting_it_announces():
     announcement = (
-        "d", "2024-03-01",
+        "d",
+        "2024-03-01",
         "Weber to visit Lisbon\nChancellor Olaf Weber will visit Lisbon on March 5 for talks with Prime Minister Ana Costa.",
     )
     assert _group(announcement, TALKS_A) == [["a", "d"]]
@@ -49,11 +53,13 @@ def test_announcement_joins_the_report_of_the_meeting_it_announces():
 
 def test_a_call_and_a_ceremony_of_the_same_people_on_one_day_stay_apart():
     call = (
-        "e", "2024-03-05",
+        "e",
+        "2024-03-05",
         "Costa and Weber hold phone call\nPrime Minister Ana Costa held a phone call with Chancellor Olaf Weber on Tuesday.",
     )
     ceremony = (
-        "f", "2024-03-05",
+        "f",
+        "2024-03-05",
         "Costa opens new bridge\nPrime Minister Ana Costa opened a new bridge in Porto on Tuesday, with Chancellor "
         "Olaf Weber attending.",
     )
@@ -62,7 +68,8 @@ def test_a_call_and_a_ceremony_of_the_same_people_on_one_day_stay_apart():
 
 def test_meetings_come_in_date_order_with_their_dates():
     later = (
-        "g", "2024-05-20",
+        "g",
+        "2024-05-20",
         "Costa visits Berlin\nBERLIN, May 20 -- Prime Minister Ana Costa met Chancellor Olaf Weber in Berlin on Monday.",
     )
     extractions = [
@@ -70,15 +77,29 @@ def test_meetings_come_in_date_order_with_their_dates():
         for i, p, text in (later, TALKS_A)
     ]
     meetings = group_meetings(extractions)
-    assert [(m.date.isoformat(), m.location) for m in meetings] == [("2024-03-05", "Lisbon"), ("2024-05-20", "Berlin")]
+    assert [(m.date.isoformat(), m.location) for m in meetings] == [
+        ("2024-03-05", "Lisbon"),
+        ("2024-05-20", "Berlin"),
+    ]
 
 
 def test_same_quote_from_two_outlets_appears_once_citing_both():
-    a = ("h", "2024-03-05", 'Costa meets Weber\nPrime Minister Ana Costa met Chancellor Olaf Weber in Lisbon on '
-         'Tuesday. "Our economies are closer than ever before," Costa said.')
-    b = ("i", "2024-03-05", 'Weber in Lisbon\nChancellor Olaf Weber met Prime Minister Ana Costa in Lisbon on '
-         'Tuesday. "Our economies are closer than ever before," the prime minister told reporters.')
-    extractions = [extract(t.partition("\n")[2], article_id=i, title=t.partition("\n")[0], meta_date=p) for i, p, t in (a, b)]
+    a = (
+        "h",
+        "2024-03-05",
+        "Costa meets Weber\nPrime Minister Ana Costa met Chancellor Olaf Weber in Lisbon on "
+        'Tuesday. "Our economies are closer than ever before," Costa said.',
+    )
+    b = (
+        "i",
+        "2024-03-05",
+        "Weber in Lisbon\nChancellor Olaf Weber met Prime Minister Ana Costa in Lisbon on "
+        'Tuesday. "Our economies are closer than ever before," the prime minister told reporters.',
+    )
+    extractions = [
+        extract(t.partition("\n")[2], article_id=i, title=t.partition("\n")[0], meta_date=p)
+        for i, p, t in (a, b)
+    ]
     (meeting,) = group_meetings(extractions)
     direct = [q for q in meeting.quotes if q.kind.value == "direct"]
     assert len(direct) == 1

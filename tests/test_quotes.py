@@ -20,17 +20,41 @@ def reported(text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("body", "quote", "speaker"),
     [
-        ('"We will respond firmly to any provocation," Weber said.', "We will respond firmly to any provocation", "Olaf Weber"),
+        (
+            '"We will respond firmly to any provocation," Weber said.',
+            "We will respond firmly to any provocation",
+            "Olaf Weber",
+        ),
         ("“Our talks were frank and useful,” said Costa.", "Our talks were frank and useful", "Ana Costa"),
-        ('Costa said: "The talks were productive and we agreed on next steps."', "The talks were productive and we agreed on next steps.", "Ana Costa"),
-        ('"We are ready to work together.” Weber told reporters.', "We are ready to work together.", "Olaf Weber"),
+        (
+            'Costa said: "The talks were productive and we agreed on next steps."',
+            "The talks were productive and we agreed on next steps.",
+            "Ana Costa",
+        ),
+        (
+            '"We are ready to work together.” Weber told reporters.',
+            "We are ready to work together.",
+            "Olaf Weber",
+        ),
         ("''We will not back down,'' said Weber.", "We will not back down", "Olaf Weber"),
         ("'We have reached a deal,' Costa told reporters.", "We have reached a deal", "Ana Costa"),
         ("«Energy prices must come down,» Weber said.", "Energy prices must come down", "Olaf Weber"),
-        ('"He told me \'never again\' and I believed him," said Costa.', "He told me 'never again' and I believed him", "Ana Costa"),
+        (
+            "\"He told me 'never again' and I believed him,\" said Costa.",
+            "He told me 'never again' and I believed him",
+            "Ana Costa",
+        ),
         ('"Trade is growing fast," the chancellor said.', "Trade is growing fast", "Olaf Weber"),
-        ('"This partnership opens a new chapter for both nations." – Ana Costa', "This partnership opens a new chapter for both nations.", "Ana Costa"),
-        ('Costa described the meeting as "a turning point for our region".', "a turning point for our region", "Ana Costa"),
+        (
+            '"This partnership opens a new chapter for both nations." – Ana Costa',
+            "This partnership opens a new chapter for both nations.",
+            "Ana Costa",
+        ),
+        (
+            'Costa described the meeting as "a turning point for our region".',
+            "a turning point for our region",
+            "Ana Costa",
+        ),
     ],
 )
 def test_direct_quote_styles_and_speakers(body, quote, speaker):
@@ -55,7 +79,10 @@ def test_split_quote_keeps_one_speaker():
 
 
 def test_quote_running_over_paragraphs_goes_to_the_speaker_named_at_its_end():
-    text = LEAD + '"The first part of the statement sets out our position on energy.\n"The second part ends here," Weber said.'
+    text = (
+        LEAD
+        + '"The first part of the statement sets out our position on energy.\n"The second part ends here," Weber said.'
+    )
     assert direct(text) == [
         ("The first part of the statement sets out our position on energy.", "Olaf Weber"),
         ("The second part ends here", "Olaf Weber"),
@@ -91,12 +118,36 @@ def test_transcript_turns_are_quotes_and_questions_are_not():
 @pytest.mark.parametrize(
     ("body", "anchor", "speaker"),
     [
-        ("Weber said that the two countries would double trade by 2030.", "the two countries would double trade by 2030", "Olaf Weber"),
-        ("Weber said in his speech that energy cooperation is the priority.", "energy cooperation is the priority", "Olaf Weber"),
-        ("Trade between the two countries will double by 2030, Costa said.", "Trade between the two countries will double by 2030", "Ana Costa"),
-        ("According to Costa, the deal covers energy and ports.", "the deal covers energy and ports", "Ana Costa"),
-        ("Weber expressed gratitude for the warm welcome in Lisbon.", "gratitude for the warm welcome", "Olaf Weber"),
-        ("Costa arrived late. She stressed that the region needs more investment.", "the region needs more investment", "Ana Costa"),
+        (
+            "Weber said that the two countries would double trade by 2030.",
+            "the two countries would double trade by 2030",
+            "Olaf Weber",
+        ),
+        (
+            "Weber said in his speech that energy cooperation is the priority.",
+            "energy cooperation is the priority",
+            "Olaf Weber",
+        ),
+        (
+            "Trade between the two countries will double by 2030, Costa said.",
+            "Trade between the two countries will double by 2030",
+            "Ana Costa",
+        ),
+        (
+            "According to Costa, the deal covers energy and ports.",
+            "the deal covers energy and ports",
+            "Ana Costa",
+        ),
+        (
+            "Weber expressed gratitude for the warm welcome in Lisbon.",
+            "gratitude for the warm welcome",
+            "Olaf Weber",
+        ),
+        (
+            "Costa arrived late. She stressed that the region needs more investment.",
+            "the region needs more investment",
+            "Ana Costa",
+        ),
     ],
 )
 def test_reported_speech(body, anchor, speaker):
