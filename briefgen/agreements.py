@@ -21,15 +21,6 @@ _TITLE_STOP = regex.compile(
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
     regex.IGNORECASE,
 )
-# Words that may stand before a document word and belong to its name ("the bilateral agreement",
-# "Joint Statement", "two intergovernmental agreements"); capitalised words only as written.
-_MODIFIERS = regex.compile(
-    r"(?:(?:(?i:\b(?:a|an|the|multiple|several|\d+|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozens of|a number of|a package of|a series of|a set of|bilateral|intergovernmental|interagency|"
-    r"inter-agency|mutual|new|joint|comprehensive|strategic|cooperation|trade|economic|investment|"
-    r"visa[- ]exemption|other|important))"
-    r"|\p{Lu}[\p{L}'’-]*)\s+)*$"
-)
 _VAGUE_DOCUMENTS = frozenset({"documents", "document", "deal", "deals"})
 _VAGUE = frozenset(
     {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"}
@@ -44,6 +35,14 @@ _FULL_DATE = regex.compile(
     r"\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{4})\b"
 )
+
+
+@cache
+def _modifiers_regex() -> regex.Pattern[str]:
+    """The run of modifiers that ends where a document word starts."""
+    words = lexicon.alternation(lexicon.entries("document_modifiers"))
+    amount = r"[$€£¥]?\d[\d.,]*(?:\s(?:billion|million|trillion|bn|mn))?"
+    return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|\p{{Lu}}[\p{{L}}'’-]*)\s+)*$")
 
 
 @cache
@@ -81,7 +80,7 @@ def _sentence_agreements(
     sentence = text[start:end].strip()
     agreements = []
     for document in _document_regex().finditer(text, start, end):
-        title = _title(text, document, end, cue)
+        title = _title(text, document, start, end, cue)
         if title is None:
             continue
         agreements.append(
@@ -107,9 +106,9 @@ def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:
     return False
 
 
-def _title(text: str, document: regex.Match[str], end: int, cue: regex.Match[str]) -> str | None:
+def _title(text: str, document: regex.Match[str], floor: int, end: int, cue: regex.Match[str]) -> str | None:
     """The document's name: its modifiers, the document word, and what follows ("on visa exemption")."""
-    before = _MODIFIERS.search(text[max(0, document.start() - 80) : document.start()])
+    before = _modifiers_regex().search(text[max(floor, document.start() - 80) : document.start()])
     modifiers = before.group() if before else ""
     tail_start = document.end()
     # "Agreements have been signed on establishing twinning ties ...": the subject comes after the verb.

@@ -33,7 +33,7 @@ def extract_article(article: Article) -> Extraction:
         article=article,
         event_date=event_date,
         event_end=event_end,
-        location=find_location(text, lead),
+        location=find_location(text, lead, article.title),
         participants=tuple(_participants(article, cast, quoted)),
         quotes=tuple(extract_quotes(article.id, text, paragraphs, cast, quotations)),
         agreements=tuple(extract_agreements(article.id, text, paragraphs, event_date)),

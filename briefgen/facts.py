@@ -50,7 +50,9 @@ def extract_facts(
 
 
 # "BEIJING, Oct. 17 (Agency) -- ": where the story was filed, not part of the fact.
-_DATELINE = regex.compile(r"\p{Lu}[\p{Lu} .,'’-]+(?:,\s*[\p{L}. ]+?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–])\s*")
+_DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu} .,'’-]+(?:,\s*[\p{L}\d. ]+?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–]|-(?=\s))\s*"
+)
 _CLOSING_ATTRIBUTION = regex.compile(r"[,.!?]?[\"”»’]\s*,?\s+[^\"“”]{0,80}$")
 
 

@@ -320,8 +320,25 @@ def _register(cast: Cast, raw_name: str, role: str | None, position: int, princi
         if role and (person.role is None or (country_of(role) and not person.country)):
             person.role, person.country = role, country_of(role)
         return existing
+    role = _counterpart_role(cast, role)
     cast.people[name] = PersonInfo(name, role, country_of(role), _gender(role), position)
     return name
+
+
+def _counterpart_role(cast: Cast, role: str | None) -> str | None:
+    """ "his Indian counterpart" after "Japanese Prime Minister X" is the Indian Prime Minister."""
+    if not role or not role.lower().endswith("counterpart"):
+        return role
+    other = next(
+        (p.role for p in reversed(cast.people.values()) if p.role and "counterpart" not in p.role), None
+    )
+    if other is None:
+        return role
+    words = other.split(" of ")[0].split()
+    if words and words[0].lower() in vocabulary().demonyms:
+        words = words[1:]
+    side = role[: -len("counterpart")].strip()
+    return " ".join([side, *words]).strip() or role
 
 
 def _known(cast: Cast, name: str) -> str | None:

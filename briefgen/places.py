@@ -11,12 +11,15 @@ from briefgen.people import vocabulary
 from briefgen.text import tidy
 
 _PLACE_WORD = r"\p{Lu}[\p{L}'’.-]*"
-_IN_PLACE = regex.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})")
+_IN_PLACE = regex.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})")
 _PLACE_THEN_COUNTRY = regex.compile(
     rf"\b(?:in|at)\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?),\s+(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)"
 )
+_HEADLINE_PLACE = regex.compile(
+    rf"\b(?:in|at|to|visits?|arrives? in)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
+)
 _DATELINE = regex.compile(
-    rf"^\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]"
+    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]"
 )
 
 
@@ -30,8 +33,9 @@ def _cities() -> dict[str, str]:
     return cities
 
 
-def find_location(text: str, lead: list[tuple[int, int]]) -> str | None:
-    """The city of the meeting, or None rather than a guess."""
+def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> str | None:
+    """The city of the meeting, or None rather than a guess: the lead's "in X" first, then the
+    dateline's city, then the headline's ("X visits Y")."""
     for start, end in lead:
         for match in _IN_PLACE.finditer(text, start, end):
             place = _city(match.group("place"))
@@ -42,10 +46,13 @@ def find_location(text: str, lead: list[tuple[int, int]]) -> str | None:
             return place
     if lead:
         dateline = _DATELINE.match(text, lead[0][0], lead[0][1])
-        if dateline:
-            known = _cities().get(tidy(dateline.group("place")).lower())
-            if known:
-                return known
+        known = dateline and _cities().get(tidy(dateline.group("place")).lower())
+        if known:
+            return known
+    for match in _HEADLINE_PLACE.finditer(title):
+        place = _city(match.group("place"))
+        if place:
+            return place
     return None
 
 

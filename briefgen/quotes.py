@@ -30,6 +30,7 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
 _MIN_UNCUED_WORDS = 5
+_MIN_PARTIAL_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -262,15 +263,34 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
-def _is_name_like(content: str) -> bool:
-    """Quoted names and slogans: "New Era", "Building a Community with a Shared Future for Mankind"."""
+def _is_name_like(content: str, attributed: bool = False) -> bool:
+    """Quoted names and slogans: "New Era", "Building a Safer Future for All Nations". A short phrase
+    counts as words of the speaker only inside attributed speech: said ties had "never been stronger"."""
     words = _words(content)
     if content.rstrip()[-1:] in ".!?…":
         return False
     significant = [w for w in words if len(w) > 3]
     capitalised = [w for w in significant if w[0].isupper()]
-    return len(words) < _MIN_UNCUED_WORDS or (
-        bool(significant) and len(capitalised) / len(significant) >= 0.7
+    if significant and len(capitalised) / len(significant) >= 0.7:
+        return True
+    return len(words) < (_MIN_PARTIAL_WORDS if attributed else _MIN_UNCUED_WORDS)
+
+
+@cache
+def _label_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    nouns = lexicon.alternation(lexicon.entries("quote_label_nouns"))
+    intros = lexicon.alternation(lexicon.entries("quote_label_intros"))
+    return (
+        regex.compile(rf"[,.]?[\"'”’»]{{1,2}}\s*(?:{nouns})\b", regex.IGNORECASE),
+        regex.compile(rf"\b(?:{intros})\s*[\"'“‘«„`]{{1,2}}$", regex.IGNORECASE),
+    )
+
+
+def _labels_a_thing(text: str, q: Quotation) -> bool:
+    """The "Open Skies" policy, the so-called "golden decade": a quoted name, not a quotation."""
+    after, before = _label_regexes()
+    return bool(after.match(text, q.end, q.end + 40)) or bool(
+        before.search(text[max(0, q.start - 30) : q.start])
     )
 
 
@@ -384,7 +404,7 @@ def _direct_quotes(
         cue = _cue_after(cast, text, _after_mark(text, q.end), ceiling) if q.closed else None
         cue = cue or _cue_before(cast, text, floor, _before_mark(text, q.start))
         sentence_cue = None if cue else _sentence_attribution(cast, text, floor, ceiling, q)
-        if cue is None and _is_name_like(content):
+        if cue is None and (_is_name_like(content, sentence_cue is not None) or _labels_a_thing(text, q)):
             continue
         if cue is None and sentence_cue is None and not _reads_as_speech(text, q, floor, ceiling):
             continue
