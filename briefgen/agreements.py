@@ -21,6 +21,7 @@ _TITLE_STOP = regex.compile(
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
     regex.IGNORECASE,
 )
+_JOINED = regex.compile(r"(?:\s*,)?\s+(?:and|as well as)(?:\s+\S+){0,4}\s*$|\s*,(?:\s+\S+){0,4}\s*$")
 _VAGUE_DOCUMENTS = frozenset({"documents", "document", "deal", "deals"})
 _VAGUE = frozenset(
     {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"}
@@ -79,8 +80,11 @@ def _sentence_agreements(
     status = statuses[regex.sub(r"\s+", " ", cue.group().lower())]
     sentence = text[start:end].strip()
     agreements = []
-    for document in _document_regex().finditer(text, start, end):
-        title = _title(text, document, start, end, cue)
+    documents = list(_document_regex().finditer(text, start, end))
+    for index, document in enumerate(documents):
+        # The next document of the sentence ends this one's name: "an MoU on X and an agreement on Y".
+        limit = documents[index + 1].start() if index + 1 < len(documents) else end
+        title = _title(text, document, start, limit, cue, followed=limit < end)
         if title is None:
             continue
         agreements.append(
@@ -106,7 +110,9 @@ def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:
     return False
 
 
-def _title(text: str, document: regex.Match[str], floor: int, end: int, cue: regex.Match[str]) -> str | None:
+def _title(
+    text: str, document: regex.Match[str], floor: int, end: int, cue: regex.Match[str], followed: bool = False
+) -> str | None:
     """The document's name: its modifiers, the document word, and what follows ("on visa exemption")."""
     before = _modifiers_regex().search(text[max(floor, document.start() - 80) : document.start()])
     modifiers = before.group() if before else ""
@@ -116,6 +122,8 @@ def _title(text: str, document: regex.Match[str], floor: int, end: int, cue: reg
         tail_start = cue.end()
     stop = _TITLE_STOP.search(text, tail_start, end)
     tail = text[tail_start : stop.start() if stop else end]
+    if followed and not stop and (joint := _JOINED.search(tail)):
+        tail = tail[: joint.start()]  # cut before "and an" that leads to the next document
     if not regex.match(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s", tail):
         tail = ""
     vague = {w.lower() for w in modifiers.split()} <= _VAGUE

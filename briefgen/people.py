@@ -209,6 +209,7 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
     cast = Cast()
     for start, end in spans:
         _introduce_people(cast, text, start, end)
+    _complete_names(cast, text, spans)
     mentions = [m for start, end in spans for m in _name_mentions(cast, text, start, end, quoted)]
     mentions += [
         m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)
@@ -227,9 +228,9 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
         if core is None or core[1] - core[0] == 0:
             continue
         core_start, core_end, words = core
-        if len(words) < 2 and not _has_honorific(text, core_start):
-            continue
         role = _title_before(text, core_start, start)
+        if len(words) < 2 and not (role or _has_honorific(text, core_start)):
+            continue  # one word is a name only behind a title: "President Petrov", "Mr. Brown"
         of_country = _OF_COUNTRY.match(text, core_end, end) if role else None
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
@@ -242,6 +243,28 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
             core = _core_name(text, run.start(), run.end())
             if core and len(core[2]) >= 2:
                 _register(cast, text[core[0] : core[1]], None, core[0], principal_hint=False)
+
+
+def _complete_names(cast: Cast, text: str, spans: list[tuple[int, int]]) -> None:
+    """A person known by one word ("President Petrov") takes the full name the text gives elsewhere
+    ("Vladimir Petrov"), when exactly one full name fits."""
+    short = [name for name in cast.people if " " not in name]
+    if not short:
+        return
+    fuller: dict[str, set[str]] = {name: set() for name in short}
+    for start, end in spans:
+        for run in _NAME_RUN.finditer(text, start, end):
+            core = _core_name(text, run.start(), run.end())
+            if core and len(core[2]) >= 2:
+                candidate = tidy(text[core[0] : core[1]].removesuffix("'s").removesuffix("’s"))
+                for name in short:
+                    if name in candidate.split():
+                        fuller[name].add(candidate)
+    for name, names in fuller.items():
+        if len(names) == 1 and (full := names.pop()) not in cast.people:
+            person = cast.people.pop(name)
+            person.name = full
+            cast.people[full] = person
 
 
 def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | None:
@@ -314,6 +337,8 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:
     name = tidy(raw_name.removesuffix("'s").removesuffix("’s"))
+    if name.isupper():  # "PRESIDENT SMITH:" in a transcript is Smith
+        name = name.title()
     existing = _known(cast, name)
     if existing:
         person = cast.people[existing]

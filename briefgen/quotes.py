@@ -312,9 +312,7 @@ def extract_quotes(
         article_id, text, paragraphs, cast, [q for q in quotations if q.paragraph not in turn_paragraphs]
     )
     quotes += [q.with_source(article_id) for q in direct]
-    taken = [(q.start, q.end) for q in direct] + [
-        (text.find(":", *paragraphs[i]), paragraphs[i][1]) for i in turn_paragraphs
-    ]
+    taken = [(q.start, q.end) for q in direct]
     for index, (start, end) in enumerate(paragraphs):
         if index not in turn_paragraphs:
             quotes += _reported_quotes(article_id, text, start, end, cast, taken)
@@ -352,41 +350,57 @@ _INTERPRETER_NOTE = regex.compile(
 def _transcript_turns(
     article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], cast: Cast
 ) -> list[tuple[int, Quote | None]]:
-    """Paragraphs of the form "SPEAKER: words"; questions from reporters are turns but not quotes."""
-    candidates = []
+    """Paragraphs of the form "SPEAKER: words", and the unlabelled paragraphs that continue a turn;
+    questions from reporters are turns but not quotes."""
+    labelled = {}
     for index, (start, end) in enumerate(paragraphs):
         match = _TURN.match(text, start, end)
-        if match and (speaker := _turn_speaker(cast, text, match)) is not None:
-            candidates.append((index, match, speaker))
-    if len(candidates) < 2:  # one "Name: text" line is a caption or a heading, not a transcript
+        if match and (speaker := _turn_speaker(cast, match)) is not None:
+            labelled[index] = (match.end(), speaker)
+    if len(labelled) < 2:  # one "Name: text" line is a caption or a heading, not a transcript
         return []
     turns: list[tuple[int, Quote | None]] = []
-    for index, match, speaker in candidates:
-        start, end = match.end(), paragraphs[index][1]
-        note = _INTERPRETER_NOTE.search(text, start, end)
-        end = note.start() if note else end
-        if speaker == "" or end <= start:
+    speaker = None
+    for index in range(min(labelled), len(paragraphs)):
+        start, end = paragraphs[index]
+        if index in labelled:
+            start, speaker = labelled[index]
+        if not speaker:  # a question, or what follows it
             turns.append((index, None))
             continue
-        span = (Span(article_id, start, end),)
-        turns.append((index, Quote(text[start:end], speaker, QuoteKind.DIRECT, "transcript", span)))
+        note = _INTERPRETER_NOTE.search(text, start, end)
+        end = note.start() if note else end
+        if end > start:
+            span = (Span(article_id, start, end),)
+            turns.append((index, Quote(text[start:end], speaker, QuoteKind.DIRECT, "transcript", span)))
     return turns
 
 
-def _turn_speaker(cast: Cast, text: str, match: regex.Match[str]) -> str | None:
-    """The speaker a label names, "" for a questioner, None when the label is not a speaker."""
+def _turn_speaker(cast: Cast, match: regex.Match[str]) -> str | None:
+    """The speaker a label names ("PRESIDENT SMITH", "Prime Minister Costa", "Costa"), "" for a
+    questioner, None when the label is not a speaker."""
     label = match.group("label").strip()
     if label.lower().rstrip(".") in _QUESTION_LABELS:
         return ""
+    titles = _title_words()
     words = label.replace(".", " ").split()
+    name = [w for w in words if w.lower() not in titles]
     for person in cast.people:
-        if {w.lower() for w in words} & {w.lower() for w in person.split()}:
+        if name and {w.lower() for w in name} <= {w.lower() for w in person.split()}:
             return person
-    if label.isupper() and len(words) <= 4:
-        titles = {t.lower() for t in lexicon.entries("titles")}
-        name = [w for w in words if w.lower() not in titles]
-        return " ".join(name).title() if name else label.title()
+    if name and (label.isupper() or len(name) < len(words)) and len(words) <= 5:
+        return " ".join(w.title() if w.isupper() else w for w in name)
     return None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in lexicon.entries("titles") for w in t.lower().split()) | {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
 
 
 def _direct_quotes(

@@ -73,3 +73,19 @@ def test_fields_of_cooperation_are_listed():
     )
     (agreement,) = extraction.agreements
     assert agreement.fields == ("energy", "trade", "tourism")
+
+
+def test_two_documents_joined_by_and_are_two_agreements():
+    found = agreements(
+        "The ministers signed a memorandum of understanding on political consultations and an agreement "
+        "on the avoidance of double taxation."
+    )
+    assert [t for t, _ in found] == [
+        "Memorandum of understanding on political consultations",
+        "Agreement on the avoidance of double taxation",
+    ]
+
+
+def test_parties_named_in_the_title_are_kept_whole():
+    found = agreements("They signed the Joint Declaration between the Republic of Chile and the Kingdom of Spain.")
+    assert found == [("Joint Declaration between the Republic of Chile and the Kingdom of Spain", "signed")]

@@ -168,3 +168,31 @@ def test_every_quote_is_a_verbatim_span_of_its_article():
     for quote in extraction.quotes:
         span = quote.sources[0]
         assert extraction.article.text[span.start : span.end] == quote.text
+
+
+def test_transcript_labels_with_titles_and_continued_turns():
+    text = (
+        "Vladimir Petrov and Recep Yilmaz made press statements after their talks.\n"
+        "President Petrov: Our talks were substantive and frank.\n"
+        "Trade between our countries grew by 12 percent last year. (Through an interpreter.)\n"
+        "President Yilmaz: Thank you, Mr President. We agreed to continue work on the gas hub.\n"
+        "Question: Mr Petrov, will the gas hub be ready next year?\n"
+        "President Petrov: We hope so.\n"
+    )
+    assert direct(text) == [
+        ("Our talks were substantive and frank.", "Vladimir Petrov"),
+        ("Trade between our countries grew by 12 percent last year.", "Vladimir Petrov"),
+        ("Thank you, Mr President. We agreed to continue work on the gas hub.", "Recep Yilmaz"),
+        ("We hope so.", "Vladimir Petrov"),
+    ]
+
+
+def test_counterpart_takes_the_title_of_the_other_side():
+    text = "Japanese Prime Minister Haruto Sakai and his Indian counterpart Rajesh Varma met in Delhi.\n"
+    people = {p.name: p.role for p in extract(text).participants}
+    assert people == {"Haruto Sakai": "Japanese Prime Minister", "Rajesh Varma": "Indian Prime Minister"}
+
+
+def test_short_partial_quote_inside_attributed_speech():
+    text = LEAD + 'Weber, who arrived on Sunday, said the relationship had "never been stronger".'
+    assert direct(text) == [("never been stronger", "Olaf Weber")]
