@@ -169,9 +169,27 @@ def _any_verb_regex() -> regex.Pattern[str]:
 
 
 @cache
-def _unnamed_speaker_regex() -> regex.Pattern[str]:
-    """ "a spokesman said", "the ministry's statement said": a speech cue with no one we can name."""
-    return regex.compile(r"(?:an?|the)\s+[\w\s-]{1,40}?\s+(" + _any_verb_regex().pattern + ")")
+def _source_regex() -> regex.Pattern[str]:
+    """ "a senior official", "the Foreign Ministry", "diplomatic sources": a source with no name."""
+    nouns = lexicon.alternation(lexicon.entries("source_nouns"))
+    verbs = _any_verb_regex().pattern
+    # "... for the Greek government", "... of the ministry": whose source it is, stopping at a verb.
+    owner = (
+        rf"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:(?!{verbs})[\p{{L}}'’-]+(?:\s+|(?=[.,;:!?)]|$))){{1,4}})?"
+    )
+    return regex.compile(
+        rf"(?P<phrase>(?i:(?:the|a|an|one|two|three|several)\s+)?(?:[\w'’-]+\s+){{0,4}}?(?i:{nouns})"
+        rf"(?![\w'’-]){owner})"
+    )
+
+
+def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
+    """The source phrase starting at `start`, as a speaker that is no person of the article."""
+    match = _source_regex().match(text, start, end)
+    if not match:
+        return None
+    phrase = regex.sub(r"^(?i:the|a|an)\s+", "", match.group("phrase").rstrip())
+    return Mention(match.start(), match.start() + len(match.group("phrase").rstrip()), phrase, "source")
 
 
 @cache
@@ -222,11 +240,11 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
     lead = _AFTER_QUOTE.match(text, position, end)
     at = lead.end() if lead else position
     verb = _any_verb_regex().match(text, at, end)
-    if verb:  # verb first: "said Weber", "said the minister"
+    if verb:  # verb first: "said Weber", "said the minister", "said a senior official"
         gap = _SPACES.match(text, verb.end(), end)
-        subject = _mention_starting(cast, gap.end() if gap else verb.end())
-        return subject, verb.group()
-    subject = _mention_starting(cast, at)
+        after = gap.end() if gap else verb.end()
+        return _mention_starting(cast, after) or _unnamed_source(text, after, end), verb.group()
+    subject = _mention_starting(cast, at) or _unnamed_source(text, at, end)
     if subject:
         rest = regex.match(_SUBJECT_GAP.pattern, text[subject.end : end])
         verb = _any_verb_regex().match(text, subject.end + (rest.end() if rest else 0), end)
@@ -234,9 +252,6 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
             return subject, verb.group()
         if lead and _DASH.match(text, position, at) and _TRAILING.fullmatch(text, subject.end, end):
             return subject, "—"
-    generic = _unnamed_speaker_regex().match(text, at, end)
-    if generic:
-        return None, generic.group(1)  # "a spokesman said": a cue, but no one we can name
     return None
 
 
@@ -534,7 +549,9 @@ def _attributed_sentence(cast: Cast, text: str, start: int, end: int) -> _Found 
 def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found | None:
     """ "X said (that) ...", "X noted in his speech that ...", "X expressed gratitude to ..."."""
     for verb in _any_verb_regex().finditer(text, start, end):
-        subject = _subject_before(cast, text, verb.start(), start)
+        subject = _subject_before(cast, text, verb.start(), start) or _source_before(
+            text, start, verb.start()
+        )
         if subject is None or subject.in_quote:
             continue
         if _stance_verb_regex().fullmatch(verb.group()):
@@ -545,6 +562,19 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
             content_start = opening.end() if opening else verb.end()
             cue = verb.group() + (" that" if that else "")
         return _make_reported(text, content_start, end, subject, cue)
+    return None
+
+
+_INTRO = regex.compile(r"(?:[^,]{1,40},\s*)?")
+
+
+def _source_before(text: str, start: int, verb_start: int) -> Mention | None:
+    """ "The Foreign Ministry said ...", "On Monday, officials said ...": a source opening the sentence."""
+    intro = _INTRO.match(text, start, verb_start)
+    for begin in (start, intro.end() if intro else start):
+        source = _unnamed_source(text, begin, verb_start)
+        if source and _SUBJECT_GAP.fullmatch(text, source.end, verb_start):
+            return source
     return None
 
 

@@ -196,3 +196,25 @@ def test_counterpart_takes_the_title_of_the_other_side():
 def test_short_partial_quote_inside_attributed_speech():
     text = LEAD + 'Weber, who arrived on Sunday, said the relationship had "never been stronger".'
     assert direct(text) == [("never been stronger", "Olaf Weber")]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "speaker"),
+    [
+        ('"The talks covered migration in detail," a senior official said.', "direct", "senior official"),
+        (
+            '"We expect progress on the ferry link," said a spokesperson for the Greek government.',
+            "direct",
+            "spokesperson for the Greek government",
+        ),
+        (
+            "The Foreign Ministry said in a statement that both sides would meet again in June.",
+            "reported",
+            "Foreign Ministry",
+        ),
+        ("Diplomatic sources said the meeting lasted three hours.", "reported", "Diplomatic sources"),
+    ],
+)
+def test_unnamed_and_institutional_sources_are_named_as_written(body, kind, speaker):
+    found = [(q.kind.value, q.speaker) for q in extract(LEAD + body).quotes]
+    assert (kind, speaker) in found
