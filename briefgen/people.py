@@ -25,6 +25,7 @@ _NAME_WORD = (
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 _NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
 _SPACES = regex.compile(r"\s+")
+_NON_SPACE = regex.compile(r"\S+")
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
@@ -270,7 +271,7 @@ def _complete_names(cast: Cast, text: str, spans: list[tuple[int, int]]) -> None
 def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | None:
     """Trim a capitalised run to the words that can be a person's name ("French President Jean Martin")."""
     blocked = vocabulary().blocked
-    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
+    words = [(m.start() - start, m.end() - start) for m in _NON_SPACE.finditer(text, start, end)]
     tokens = [text[start + a : start + b] for a, b in words]
     i = 0
     while i < len(tokens) and _blocked(tokens[i], blocked):
@@ -301,15 +302,34 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
     previous = window.split()[-1:] or [""]
     if _clean_word(previous[0]) not in _title_endings():
         return None  # the cheap test first: most capitalised runs have no title before them
-    best = None
-    for match in vocabulary().title_regex.finditer(window, overlapped=True):
-        if not window[match.end() :].strip() and (best is None or match.start() < best.start()):
-            best = match
-    return tidy(best.group()) if best else None
+    title_regex, starters = vocabulary().title_regex, _title_starters()
+    # Try only where a title can start (a demonym or a title's first word), leftmost first, so the
+    # longest title that ends at the name wins: "State Councilor and Foreign Minister".
+    for word in _WORD_START.finditer(window):
+        if _clean_word(word.group()) not in starters:
+            continue
+        match = title_regex.match(window, word.start())
+        if match and not window[match.end() :].strip():
+            return tidy(match.group())
+    return None
 
 
 def _clean_word(word: str) -> str:
     return word.lower().strip(",;:()\"“”'’")
+
+
+_WORD_START = regex.compile(r"[\p{L}][\p{L}.'’-]*")
+
+
+@cache
+def _title_starters() -> frozenset[str]:
+    """First words of titles, and demonyms ("Chinese Foreign Minister")."""
+    return frozenset({t.split()[0].lower() for t in lexicon.entries("titles")} | vocabulary().demonyms)
+
+
+@cache
+def _description_starters() -> frozenset[str]:
+    return frozenset({"the"} | vocabulary().demonyms)
 
 
 @cache
@@ -425,7 +445,13 @@ def _description_mentions(
         return []
     found = []
     named_starts = {m.start for m in names}
-    for match in vocabulary().description_regex.finditer(text, start, end):
+    description, starters = vocabulary().description_regex, _description_starters()
+    for word in _WORD_START.finditer(text, start, end):
+        if _clean_word(word.group()) not in starters:
+            continue  # a description starts with "the" or a demonym: try nowhere else
+        match = description.match(text, word.start(), end)
+        if not match:
+            continue
         follower = _SPACES.match(text, match.end())
         if follower and follower.end() in named_starts:
             continue  # a title in front of a name, not a description

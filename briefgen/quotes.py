@@ -192,6 +192,25 @@ def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
     return Mention(match.start(), match.start() + len(match.group("phrase").rstrip()), phrase, "source")
 
 
+_WORD = regex.compile(r"\w+")
+
+
+@cache
+def _verb_starters() -> frozenset[str]:
+    verbs = [*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs")]
+    return frozenset(v.split()[0].lower() for v in verbs)
+
+
+def _verbs_in(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """Speech and stance verbs in text[start:end], trying the big pattern only where one can start."""
+    starters, pattern = _verb_starters(), _any_verb_regex()
+    found = []
+    for word in _WORD.finditer(text, start, end):
+        if word.group().lower() in starters and (match := pattern.match(text, word.start(), end)):
+            found.append(match)
+    return found
+
+
 @cache
 def _according_regex() -> regex.Pattern[str]:
     return regex.compile(
@@ -246,8 +265,8 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
         return _mention_starting(cast, after) or _unnamed_source(text, after, end), verb.group()
     subject = _mention_starting(cast, at) or _unnamed_source(text, at, end)
     if subject:
-        rest = regex.match(_SUBJECT_GAP.pattern, text[subject.end : end])
-        verb = _any_verb_regex().match(text, subject.end + (rest.end() if rest else 0), end)
+        rest = _SUBJECT_GAP.match(text, subject.end, end)
+        verb = _any_verb_regex().match(text, rest.end() if rest else subject.end, end)
         if verb:
             return subject, verb.group()
         if lead and _DASH.match(text, position, at) and _TRAILING.fullmatch(text, subject.end, end):
@@ -261,7 +280,7 @@ def _cue_before(cast: Cast, text: str, floor: int, position: int) -> tuple[Menti
     if not tail:
         return None
     clause_end = max(floor, position - 8) + tail.start()
-    for verb in reversed(list(_any_verb_regex().finditer(text, max(floor, clause_end - 60), clause_end))):
+    for verb in reversed(list(_verbs_in(text, max(floor, clause_end - 60), clause_end))):
         subject = _subject_before(cast, text, verb.start(), floor)
         if subject:
             return subject, verb.group()
@@ -476,7 +495,7 @@ def _sentence_attribution(
     """Weber said the ties were "at their best in history." : a partial quotation inside reported speech."""
     for start, end in sentence_spans(text, floor, ceiling):
         if start <= q.start < end:
-            for verb in _any_verb_regex().finditer(text, start, q.start):
+            for verb in _verbs_in(text, start, q.start):
                 subject = _subject_before(cast, text, verb.start(), start)
                 if subject and not subject.in_quote:
                     return subject, verb.group()
@@ -548,7 +567,7 @@ def _attributed_sentence(cast: Cast, text: str, start: int, end: int) -> _Found 
 
 def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found | None:
     """ "X said (that) ...", "X noted in his speech that ...", "X expressed gratitude to ..."."""
-    for verb in _any_verb_regex().finditer(text, start, end):
+    for verb in _verbs_in(text, start, end):
         subject = _subject_before(cast, text, verb.start(), start) or _source_before(
             text, start, verb.start()
         )
