@@ -28,7 +28,7 @@ def extract_article(article: Article) -> Extraction:
     quotations = find_quotations(text, paragraphs)
     quoted = [(q.start, q.end) for q in quotations]
     cast = find_cast(text, list(paragraphs), quoted)
-    lead = list(paragraphs[:LEAD_PARAGRAPHS])
+    lead = list(article.lead(LEAD_PARAGRAPHS))
     return Extraction(
         article=article,
         event_date=event_date,
@@ -46,7 +46,7 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
     later are participants too, but not principal ones."""
     if not article.paragraphs:
         return []
-    lead_end = article.paragraphs[0][1]
+    lead_end = article.lead()[0][1]
     in_lead = {m.name for m in cast.mentions if m.start < lead_end and m.kind == "name" and not m.in_quote}
     in_title = {name for name in cast.people if _named_in(article.title, name)}
     present = _present_people(article, cast)

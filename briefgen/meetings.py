@@ -23,7 +23,7 @@ from briefgen.text import containment, content_words, jaccard, normalise, slug
 MAX_FACTS = 8
 RESTATES_TITLE = 0.5  # share of a fact's words that are the headline's: it tells the reader nothing new
 SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
-COMPATIBLE_KINDS = {"visit", "signing", None}
+COMPATIBLE_KINDS = {"visit", "signing", None}  # kinds that go with any other
 FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
 
 
@@ -62,18 +62,35 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
 
 
 def _same_meeting(a: Extraction, b: Extraction) -> bool:
-    kind_a, kind_b = event_kind(a), event_kind(b)
-    kinds_agree = kind_a == kind_b or kind_a in COMPATIBLE_KINDS or kind_b in COMPATIBLE_KINDS
-    shared = _surnames(a) & _surnames(b)
-    if shared:
-        return kinds_agree
-    if not _surnames(a) or not _surnames(b):
-        return kinds_agree and jaccard(content_words(a.article.title), content_words(b.article.title)) >= 0.3
+    """Same day is given. Two sides in common make one meeting unless one report is of a phone call and
+    the other of an encounter; one side in common does when the kinds of event agree and neither
+    report names another side that the other lacks (the same leader meeting someone else)."""
+    if _kinds_conflict(event_kind(a), event_kind(b)):
+        return False
+    sides_a, sides_b = _principals(a), _principals(b)
+    shared = [x for x in sides_a if any(_same_person_words(x, y) for y in sides_b)]
+    if len(shared) >= 2:
+        return True
+    if len(shared) == 1:
+        return len(sides_a) == 1 or len(sides_b) == 1
+    if not sides_a or not sides_b:
+        return jaccard(content_words(a.article.title), content_words(b.article.title)) >= 0.3
     return False
 
 
-def _surnames(extraction: Extraction) -> frozenset[str]:
-    return frozenset(normalise(p.name.split()[-1]) for p in extraction.participants if p.principal)
+def _kinds_conflict(a: str | None, b: str | None) -> bool:
+    """A call is never an encounter; a ceremony is not the talks (two events of the same people)."""
+    if a is None or b is None or a == b:
+        return False
+    return "call" in (a, b) or {a, b} == {"ceremony", "talks"}
+
+
+def _principals(extraction: Extraction) -> list[frozenset[str]]:
+    return [frozenset(normalise(p.name).split()) for p in extraction.participants if p.principal]
+
+
+def _same_person_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
 
 
 @cache
@@ -87,9 +104,7 @@ def event_kind(extraction: Extraction) -> str | None:
     """The kind of event the headline, else the lead sentence, names."""
     pattern, kinds = _kind_regex()
     article = extraction.article
-    lead = (
-        article.text[article.paragraphs[0][0] : article.paragraphs[0][1]][:400] if article.paragraphs else ""
-    )
+    lead = "".join(article.text[a:b][:400] for a, b in article.lead())
     for text in (article.title, lead):
         found = [kinds[regex.sub(r"\s+", " ", m.group().lower())] for m in pattern.finditer(text)]
         specific = [k for k in found if k not in COMPATIBLE_KINDS]
@@ -164,7 +179,7 @@ def _is_headline(article: Article) -> bool:
     """A real headline, not a title made from the lead's first words for want of one."""
     if not article.paragraphs:
         return True
-    lead = normalise(article.text[article.paragraphs[0][0] : article.paragraphs[0][1]])
+    lead = normalise("".join(article.text[a:b] for a, b in article.lead()))
     return normalise(article.title).rstrip(" .…") not in lead
 
 

@@ -21,6 +21,10 @@ class Span:
     end: int
 
 
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= 8 and any(mark in paragraph for mark in ".!?")
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as read from the corpus.
@@ -43,6 +47,12 @@ class Article:
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[start:end] for start, end in self.paragraphs]
+
+    def lead(self, count: int = 1) -> tuple[tuple[int, int], ...]:
+        """The first `count` paragraphs that are prose (several words, a full stop), where the story
+        starts; short lines before them (a second headline, a kicker) are not the lead."""
+        prose = [(a, b) for a, b in self.paragraphs if _is_prose(self.text[a:b])]
+        return tuple((prose or list(self.paragraphs))[:count])
 
     @property
     def body(self) -> str:

@@ -93,6 +93,7 @@ class _Vocabulary:
     countries: dict[str, str]  # any form (name, alias, demonym), lower case -> canonical country
     demonyms: frozenset[str]
     blocked: frozenset[str]  # lower-case words that are never part of a person's name
+    places: frozenset[str]  # lower-case names of countries, regions and cities ("united states")
     title_regex: regex.Pattern[str]
     description_regex: regex.Pattern[str]
 
@@ -101,6 +102,7 @@ class _Vocabulary:
 def vocabulary() -> _Vocabulary:
     countries: dict[str, str] = {}
     demonyms: set[str] = set()
+    short_forms: list[str] = []  # "U.S.", "UK": they stand before titles like demonyms
     for row in lexicon.table("countries"):
         name = row[0]
         forms = [name, *_split(row[2] if len(row) > 2 else "")]
@@ -108,6 +110,7 @@ def vocabulary() -> _Vocabulary:
         demonyms.update(d.lower() for d in row_demonyms)
         for form in [*forms, *row_demonyms]:
             countries.setdefault(form.lower(), name)
+        short_forms.extend(f for f in forms if len(f) <= 4 and (f.isupper() or "." in f))
     blocked = {w.lower() for w in lexicon.entries("org_words")} | {
         w.lower() for w in lexicon.entries("non_names")
     }
@@ -115,10 +118,11 @@ def vocabulary() -> _Vocabulary:
     # longer place names may ("Ana Costa", "Lloyd Austin"), so those are left to the whole-phrase checks.
     places = [*countries, *lexicon.entries("regions"), *(tidy(row[0]) for row in lexicon.table("cities"))]
     blocked |= {phrase.lower() for phrase in places if " " not in phrase}
+    place_names = frozenset(phrase.lower() for phrase in places)
     blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
     titles = lexicon.alternation(lexicon.entries("titles"))
     country_forms = lexicon.alternation(list(_country_forms(countries)))
-    demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms))
+    demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms) + short_forms)
     # "Chinese Foreign Minister", "President of Kazakhstan", "State Councilor and Foreign Minister",
     # "Deputy Prime Minister and Minister of Foreign Affairs".
     one_title = (
@@ -134,7 +138,9 @@ def vocabulary() -> _Vocabulary:
         rf"(?:\s+of\s+(?:the\s+)?(?P<country>{country_forms}))?\b",
         regex.IGNORECASE,
     )
-    return _Vocabulary(countries, frozenset(demonyms), frozenset(blocked), title_regex, description_regex)
+    return _Vocabulary(
+        countries, frozenset(demonyms), frozenset(blocked), place_names, title_regex, description_regex
+    )
 
 
 def _split(field_text: str) -> list[str]:
@@ -279,8 +285,8 @@ def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | 
     j = i
     while j < len(tokens) and not _blocked(tokens[j], blocked):
         j += 1
-    if i == j:
-        return None
+    if i == j or " ".join(tokens[i:j]).lower().strip(".,;:") in vocabulary().places:
+        return None  # nothing left, or a place of several words ("United States", "New Delhi")
     return start + words[i][0], start + words[j - 1][1], tokens[i:j]
 
 
@@ -357,8 +363,8 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:
     name = tidy(raw_name.removesuffix("'s").removesuffix("’s"))
-    if name.isupper():  # "PRESIDENT SMITH:" in a transcript is Smith
-        name = name.title()
+    # "PRESIDENT SMITH:" in a transcript is Smith; "MORIMOTO Yuko" (surname in capitals) is Morimoto Yuko.
+    name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
     existing = _known(cast, name)
     if existing:
         person = cast.people[existing]
