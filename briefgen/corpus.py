@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import html
-import io
+import itertools
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -18,7 +20,7 @@ import charset_normalizer
 import yaml
 
 from briefgen import lexicon
-from briefgen.errors import ArticleError, UsageError
+from briefgen.errors import ArticleError, NoArticlesError, UsageError
 from briefgen.model import Article, Problem
 
 Span = tuple[int, int]
@@ -26,6 +28,8 @@ Result = tuple[list[Article], list[Problem]]
 
 # One article file larger than this is a dump, not an article; extraction would stall the run on it.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# A file of many articles (CSV, JSONL, JSON) may be larger, up to this.
+MAX_RECORDS_BYTES = 100 * 1024 * 1024
 TITLE_WORDS = 12  # a title made from the lead is cut to this many words...
 TITLE_SLACK = 3  # ...unless the whole sentence is at most this many words longer
 HEADLINE_MAX_WORDS = 30
@@ -70,7 +74,9 @@ LEGACY_ENCODINGS = (
 BINARY_MAGIC = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"\x1f\x8b")
 
 _LINE = re.compile(r"[^\r\n]+")
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
 # The scraper's own header on the first line: " date 2023-05-19 " before the title or the lead.
 _HEADER = re.compile(
@@ -89,14 +95,24 @@ _MD_SKIP = re.compile(
     r"|\[[^\]]+\]:\s"  # link definition
 )
 _MD_PREFIX = re.compile(r"(?:>[ \t]?)+|[-*+][ \t]+|\d{1,3}[.)][ \t]+")
-_HTML_FRAGMENT = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i)\b[^>]*>|</(?:p|div)>", re.IGNORECASE)
+_HTML_FRAGMENT = re.compile(
+    r"<(?:p|br|div|span|a|em|strong|b|i|script|style|iframe|noscript|object|embed|svg|img)\b[^>]*>|</(?:p|div)>",
+    re.IGNORECASE,
+)
+# Elements whose content is code or an embedded page, never article text.
+_HTML_HIDDEN = re.compile(
+    r"<(script|style|iframe|noscript|object|embed|svg|template|head)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li)>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 _MENU_SEP = re.compile(r"\s{2,}|\s*[|•·]\s*|\xa0")
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
-_ENDS_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
-_ENDS_CLAUSE = re.compile(r"[.,;:][\"'”’»)\]]*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
+_ENDS_CLAUSE = re.compile(r"[.,;:。，；：][\"'”’»)\]」』]*$")
+# Chinese, Japanese and Korean are written without spaces: two characters count as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DATE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -129,7 +145,10 @@ _TRAILING_FILLER = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and"
 
 
 def read_corpus(folder: Path) -> Result:
-    """Every article under FOLDER (recursively, in name order) and the problems met on the way."""
+    """Every article under FOLDER (recursively, in name order) and the problems met on the way.
+
+    Raises UsageError if FOLDER is not a folder and NoArticlesError if not one article could be read.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder")
@@ -137,24 +156,30 @@ def read_corpus(folder: Path) -> Result:
     problems: list[Problem] = []
     files = 0
     for path in _walk(folder, problems):
-        files += 1
         suffix = path.suffix.lower()
         if suffix in UNREADABLE_FORMATS:
+            files += 1
             message = f"unsupported format ({suffix}); save it as text, Markdown or HTML"
-            problems.append(Problem(str(path), message))
+            problems.append(Problem(_name(path), message))
             continue
         if suffix not in READERS:
             continue
+        files += 1
         try:
             found, trouble = read_file(path)
         except ArticleError as error:
-            problems.append(Problem(str(path), error.problem))
+            problems.append(Problem(_name(path), error.problem))
             continue
         articles.extend(found)
         problems.extend(trouble)
     if not articles:
-        message = "no readable articles in the folder" if files else "no articles found: the folder is empty"
-        problems.append(Problem(str(folder), message))
+        if files:
+            left_out = f"{files} file{'' if files == 1 else 's'} left out"
+            message = f"{_name(folder)}: no readable articles ({left_out})"
+        else:
+            kinds = ".txt, .md, .html, .csv, .tsv, .jsonl, .json"
+            message = f"{_name(folder)}: no articles found (files ending in {kinds} are read)"
+        raise NoArticlesError(message, problems)
     return _unique_ids(articles), problems
 
 
@@ -167,11 +192,13 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
             status = os.stat(directory)
             # A symlink back up the tree would otherwise be walked forever.
             if (status.st_dev, status.st_ino) in seen:
+                message = "folder already read (a symbolic link loop or a second link to it); skipped"
+                problems.append(Problem(_name(directory), message, fatal=False))
                 return
             seen.add((status.st_dev, status.st_ino))
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            problems.append(Problem(directory, f"cannot read folder: {error.strerror or error}"))
+            problems.append(Problem(_name(directory), f"cannot read folder: {_os_problem(error)}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -211,32 +238,60 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 def read_file(path: Path) -> Result:
     """The articles of one file and its recoverable problems (bad rows); ArticleError if unusable."""
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
     if reader is None:
-        raise ArticleError(str(path), f"unsupported format ({path.suffix or 'no extension'})")
+        raise ArticleError(_name(path), f"unsupported format ({path.suffix or 'no extension'})")
     try:
+        status = path.stat()
+        # A FIFO or a device (a link to /dev/zero) would block the run or never end.
+        if not stat.S_ISREG(status.st_mode):
+            raise ArticleError(_name(path), "not a regular file")
+        limit = MAX_RECORDS_BYTES if suffix in RECORD_FORMATS else MAX_ARTICLE_BYTES
+        if status.st_size > limit:
+            raise ArticleError(
+                _name(path),
+                f"file too large ({_megabytes(status.st_size)}; the limit is {_megabytes(limit)})",
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise ArticleError(str(path), f"cannot read file: {error.strerror or error}") from error
+        raise ArticleError(_name(path), f"cannot read file: {_os_problem(error)}") from error
     if not data.strip():
-        raise ArticleError(str(path), "empty file")
+        raise ArticleError(_name(path), "empty file")
     return reader(path, data)
 
 
+def _name(path: Path | str) -> str:
+    """A path as text that can always be written: bytes of a file name that are not UTF-8 become \ufffd."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def _os_problem(error: OSError) -> str:
+    """An OSError in a few words: "symbolic link loop", "permission denied"."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "no such file (a broken symbolic link?)"
+    return (error.strerror or str(error)).lower()
+
+
 def _read_txt(path: Path, data: bytes) -> Result:
-    _check_size(path, data)
-    text = decode(data, str(path))
+    text, problems = _decode_file(path, data)
     lines = _scan_lines(text, 0, len(text))
     title, meta_date, lines = _take_header(text, lines)
     title, paragraphs = _layout(text, lines, title)
-    return [_article(path, path.stem, text, title, paragraphs, date=meta_date)], []
+    return [_article(path, _name(path.stem), text, title, paragraphs, date=meta_date)], problems
 
 
 def _read_md(path: Path, data: bytes) -> Result:
-    _check_size(path, data)
-    text = decode(data, str(path))
+    text, problems = _decode_file(path, data)
     meta: dict = {}
-    problems: list[Problem] = []
     body_start = 0
     match = _FRONT_MATTER.match(text)
     if match:
@@ -245,20 +300,19 @@ def _read_md(path: Path, data: bytes) -> Result:
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as error:
             loaded = None
-            problems.append(Problem(str(path), f"front matter ignored: {_one_line(error)}", fatal=False))
+            problems.append(Problem(_name(path), f"front matter ignored: {_one_line(error)}", fatal=False))
         meta = loaded if isinstance(loaded, dict) else {}
     if not text[body_start:].strip():
-        raise ArticleError(str(path), "no text after the front matter")
+        raise ArticleError(_name(path), "no text after the front matter")
     fields = _fields(meta)
     lines = _scan_lines(text, body_start, len(text), markdown=True)
     title, paragraphs = _layout(text, lines, _clean(fields.get("title")))
-    article = _article(path, path.stem, text, title, paragraphs, **_meta_kwargs(fields))
+    article = _article(path, _name(path.stem), text, title, paragraphs, **_meta_kwargs(fields))
     return [article], problems
 
 
 def _read_html(path: Path, data: bytes) -> Result:
-    _check_size(path, data)
-    _reject_binary(data, str(path))
+    _reject_binary(data, _name(path))
     import trafilatura  # slow to import; only HTML corpora pay for it
 
     try:
@@ -272,10 +326,10 @@ def _read_html(path: Path, data: bytes) -> Result:
             favor_precision=True,
         )
     except Exception as error:  # a parser failure on one page must not stop the corpus
-        raise ArticleError(str(path), f"HTML could not be parsed: {_one_line(error)}") from error
+        raise ArticleError(_name(path), f"HTML could not be parsed: {_one_line(error)}") from error
     text = getattr(document, "text", None) or ""
     if not text.strip():
-        raise ArticleError(str(path), "no article text found in the HTML")
+        raise ArticleError(_name(path), "no article text found in the HTML")
     title = _clean(getattr(document, "title", None))
     lines = _scan_lines(text, 0, len(text))
     title, paragraphs = _layout(text, lines, title, wrapped=False)
@@ -284,39 +338,88 @@ def _read_html(path: Path, data: bytes) -> Result:
         "url": _clean(getattr(document, "url", None)),
         "outlet": _clean(getattr(document, "sitename", None)),
     }
-    return [_article(path, path.stem, text, title, paragraphs, **meta)], []
+    return [_article(path, _name(path.stem), text, title, paragraphs, **meta)], []
 
 
 def _read_csv(path: Path, data: bytes) -> Result:
-    text = decode(data, str(path))
+    text, problems = _decode_file(path, data)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(first_line)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = _columns(reader.fieldnames or [])
+    # A body longer than the csv module's default limit (128 kB) is still one article.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES))
+    records = _csv_records(_PHYSICAL_LINE.findall(text), delimiter)
+    header = next((fields for _, fields, _ in records if fields), None)
+    columns = _columns(header or [])
     if "body" not in columns:
-        raise ArticleError(str(path), f"no body column (expected one of: {', '.join(ALIASES['body'])})")
+        raise ArticleError(_name(path), f"no body column (expected one of: {', '.join(ALIASES['body'])})")
+    index = {field: header.index(column) for field, column in columns.items()} if header else {}
     articles: list[Article] = []
-    problems: list[Problem] = []
-    rows = iter(reader)
-    row_number = 0
-    while True:
-        row_number += 1
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(Problem(str(path), f"row {row_number}: {_one_line(error)}"))
+    for row_number, (line, fields, trouble) in enumerate(records, 1):
+        where = f"row {row_number} (line {line})"
+        if fields is None:
+            problems.append(Problem(_name(path), f"{where}: {trouble}"))
             continue
-        record = {field: row.get(column) for field, column in columns.items()}
-        _collect(articles, problems, path, record, f"{path.stem}-{row_number}", f"row {row_number}")
+        if len(fields) > len(header):
+            message = f"{where}: {len(fields)} fields for {len(header)} columns; the extra ones are ignored"
+            problems.append(Problem(_name(path), message, fatal=False))
+        record = {field: fields[i] if i < len(fields) else None for field, i in index.items()}
+        _collect(articles, problems, path, record, f"{_name(path.stem)}-{row_number}", f"row {row_number}")
     return articles, problems
 
 
+def _csv_records(lines: list[str], delimiter: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """(first line number, fields or None, what is wrong) for each record, the header first.
+
+    Each record is parsed strictly; one that breaks the quoting rules is parsed again leniently, and
+    kept if it fits on its line (a stray quote mark in a field). Otherwise (an unclosed quote that
+    swallows the rows after it) it is reported, and reading goes on at its next line, past any lines
+    that were the broken record's continuation.
+    """
+    i = 0
+    while i < len(lines):
+        fields, used, error = _csv_record(lines, i, delimiter, strict=True)
+        if error is not None:
+            fields, used, _ = _csv_record(lines, i, delimiter, strict=False)
+            if used > 1:
+                skipped = 0
+                while i + 1 + skipped < len(lines) and _is_continuation(lines[i + 1 + skipped], delimiter):
+                    skipped += 1
+                extra = f", with the {skipped} line{'s' if skipped > 1 else ''} after it" if skipped else ""
+                yield i + 1, None, f"broken quoting ({error}); row left out{extra}"
+                i += 1 + skipped
+                continue
+        if fields:  # blank lines are no records
+            yield i + 1, fields, None
+        i += max(used, 1)
+
+
+def _csv_record(
+    lines: list[str], start: int, delimiter: str, strict: bool
+) -> tuple[list[str], int, str | None]:
+    """The record starting at line START: (fields, lines it spans, csv error or None)."""
+    used = 0
+
+    def feed() -> Iterator[str]:
+        nonlocal used
+        for line in itertools.islice(lines, start, None):
+            used += 1
+            yield line
+
+    reader = csv.reader(feed(), delimiter=delimiter, strict=strict)
+    try:
+        return next(reader, []), used, None
+    except csv.Error as error:
+        return [], used, _one_line(error)
+
+
+def _is_continuation(line: str, delimiter: str) -> bool:
+    """A line after a broken record that is not a row of its own: text without any separator."""
+    return bool(line.strip()) and delimiter not in line
+
+
 def _read_jsonl(path: Path, data: bytes) -> Result:
-    text = decode(data, str(path))
+    text, problems = _decode_file(path, data)
     articles: list[Article] = []
-    problems: list[Problem] = []
     # Not splitlines(): JSON strings may hold U+2028, which splitlines() would break on.
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -324,42 +427,44 @@ def _read_jsonl(path: Path, data: bytes) -> Result:
         where = f"line {number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
-            problems.append(Problem(str(path), f"{where}: invalid JSON"))
+        except json.JSONDecodeError as error:
+            problems.append(
+                Problem(_name(path), f"{where}: invalid JSON ({error.msg}, column {error.colno})")
+            )
             continue
         if not isinstance(record, dict):
-            problems.append(Problem(str(path), f"{where}: not a JSON object"))
+            problems.append(Problem(_name(path), f"{where}: not a JSON object"))
             continue
-        _collect(articles, problems, path, _fields(record), f"{path.stem}-{number}", where)
+        _collect(articles, problems, path, _fields(record), f"{_name(path.stem)}-{number}", where)
     return articles, problems
 
 
 def _read_json(path: Path, data: bytes) -> Result:
-    text = decode(data, str(path))
+    text, warnings = _decode_file(path, data)
     try:
         loaded = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ArticleError(str(path), f"invalid JSON (line {error.lineno})") from error
+        raise ArticleError(_name(path), f"invalid JSON (line {error.lineno})") from error
     if isinstance(loaded, dict):
         lists = (loaded[key] for key in ("articles", "items", "data") if isinstance(loaded.get(key), list))
         listed = next(lists, None)
         if listed is None:
             articles: list[Article] = []
             problems: list[Problem] = []
-            _collect(articles, problems, path, _fields(loaded), path.stem, "object")
+            _collect(articles, problems, path, _fields(loaded), _name(path.stem), "object")
             if not articles:
-                raise ArticleError(str(path), problems[0].message.removeprefix("object: "))
-            return articles, problems
+                raise ArticleError(_name(path), problems[0].message.removeprefix("object: "))
+            return articles, warnings + problems
         loaded = listed
     if not isinstance(loaded, list):
-        raise ArticleError(str(path), "expected a JSON object or a list of objects")
-    articles, problems = [], []
+        raise ArticleError(_name(path), "expected a JSON object or a list of objects")
+    articles, problems = [], warnings
     for number, record in enumerate(loaded, 1):
         where = f"item {number}"
         if not isinstance(record, dict):
-            problems.append(Problem(str(path), f"{where}: not a JSON object"))
+            problems.append(Problem(_name(path), f"{where}: not a JSON object"))
             continue
-        _collect(articles, problems, path, _fields(record), f"{path.stem}-{number}", where)
+        _collect(articles, problems, path, _fields(record), f"{_name(path.stem)}-{number}", where)
     return articles, problems
 
 
@@ -377,11 +482,8 @@ READERS: dict[str, Callable[[Path, bytes], Result]] = {
     ".ndjson": _read_jsonl,
     ".json": _read_json,
 }
-
-
-def _check_size(path: Path, data: bytes) -> None:
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(str(path), f"file too large for one article ({len(data) // (1024 * 1024)} MB)")
+# Files of many articles, which may be larger than one article.
+RECORD_FORMATS = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json"})
 
 
 # ---------------------------------------------------------------- records (csv, jsonl, json)
@@ -432,11 +534,11 @@ def _collect(
     """Append the article that a record makes, or a problem naming the row if it has no text."""
     body = _body(fields.get("body"))
     if not body or not body.strip():
-        problems.append(Problem(str(path), f"{where}: no text"))
+        problems.append(Problem(_name(path), f"{where}: no text"))
         return
     title, paragraphs = _layout(body, _scan_lines(body, 0, len(body)), _clean(fields.get("title")))
     if not paragraphs:
-        problems.append(Problem(str(path), f"{where}: no text"))
+        problems.append(Problem(_name(path), f"{where}: no text"))
         return
     article_id = _sanitise_id(fields.get("id")) or default_id
     articles.append(_article(path, article_id, body, title, paragraphs, **_meta_kwargs(fields)))
@@ -448,7 +550,9 @@ def _body(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     if _HTML_FRAGMENT.search(value):
-        # Exports often keep the CMS markup; the tags would otherwise end up in paragraphs.
+        # Exports often keep the CMS markup; the tags would otherwise end up in paragraphs, and the
+        # content of scripts, styles and frames is never text.
+        value = _HTML_HIDDEN.sub(" ", value)
         value = html.unescape(_HTML_TAG.sub("", _HTML_BREAK.sub("\n\n", value)))
     return value
 
@@ -489,10 +593,10 @@ def _article(
     outlet: str | None = None,
 ) -> Article:
     if not paragraphs:
-        raise ArticleError(str(path), "no article text (only headings or site furniture)")
+        raise ArticleError(_name(path), "no article text (only headings or site furniture)")
     return Article(
         id=article_id,
-        path=str(path),
+        path=_name(path),
         title=title,
         text=text,
         paragraphs=paragraphs,
@@ -511,6 +615,18 @@ def _one_line(error: object) -> str:
 
 def decode(data: bytes, path: str) -> str:
     """Text of a file: UTF-8 (BOM dropped), UTF-16 with a BOM, or a detected legacy encoding."""
+    return _decode(data, path)[0]
+
+
+def _decode_file(path: Path, data: bytes) -> tuple[str, list[Problem]]:
+    """The text of a file and, if it was damaged, a warning that says so."""
+    text, note = _decode(data, _name(path))
+    return text, [Problem(_name(path), note, fatal=False)] if note else []
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str | None]:
+    """(text, a note on damage or None); ArticleError for binary data."""
+    note = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -521,19 +637,34 @@ def decode(data: bytes, path: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _decode_legacy(data, path)
+            text, note = _decode_damaged_utf8(data) or (_decode_legacy(data, path), None)
     if not text.strip():
         raise ArticleError(path, "empty file")
     # Control characters in bulk mean a binary file that happened to decode.
     if len(_CONTROL.findall(text, 0, 4096)) > 8:
         raise ArticleError(path, "binary data, not text")
-    return text
+    return text, note
+
+
+def _decode_damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a truncated character, one byte of another encoding), or None.
+
+    A legacy encoding gives mostly invalid sequences; damaged UTF-8 mostly valid ones.
+    """
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if good < 4 * bad:
+        return None
+    return text, f"invalid UTF-8 ({bad} bad byte sequence{'s' if bad > 1 else ''} shown as \ufffd)"
 
 
 def _reject_binary(data: bytes, path: str) -> None:
     if data.lstrip()[:5] == b"%PDF-":
         raise ArticleError(path, "PDF data, not text")
     if data.startswith(BINARY_MAGIC) or b"\x00" in data:
+        raise ArticleError(path, "binary data, not text")
+    if len(_CONTROL_BYTES.findall(data, 0, 4096)) > 8:
         raise ArticleError(path, "binary data, not text")
 
 
@@ -542,7 +673,7 @@ def _decode_legacy(data: bytes, path: str) -> str:
     if not results:
         results = list(charset_normalizer.from_bytes(data))
     if not results:
-        raise ArticleError(path, "unknown text encoding")
+        raise ArticleError(path, "unknown text encoding (neither UTF-8 nor a common legacy encoding)")
     # The detector often ties cp1252 with cp1250 and cp1251 with cp1250; the preference order breaks ties.
     rank = {name: i for i, name in enumerate(LEGACY_ENCODINGS)}
     best = min(results, key=lambda r: (round(r.chaos, 2), -round(r.coherence, 2), rank.get(r.encoding, 99)))
@@ -646,13 +777,16 @@ def _layout(
     if not title:
         title = _title_from_lead(lines[first_body].norm) if first_body < len(lines) else ""
     title_key = _key(title)
-    paragraphs = tuple(
-        (line.start, line.end)
+    body = [
+        (line, _key(line.norm) == title_key)
         for i, (line, kind) in enumerate(zip(lines, kinds, strict=True))
-        # Lines before the headline are site names and labels; a line repeating the title is not body.
-        if kind in _TEXT_KINDS and kind != "label" and i > title_at and _key(line.norm) != title_key
-    )
-    return title, paragraphs
+        # Lines before the headline are site names and labels.
+        if kind in _TEXT_KINDS and kind != "label" and i > title_at
+    ]
+    # A line repeating the title is not body, unless it is all the body there is (a one-sentence
+    # article whose title was made from it, or whose metadata title is its text).
+    paragraphs = tuple((line.start, line.end) for line, repeats in body if not repeats)
+    return title, paragraphs or tuple((line.start, line.end) for line, _ in body)
 
 
 _TEXT_KINDS = ("headline", "body", "label")
@@ -724,7 +858,7 @@ def _kind(line: _Line, text: str) -> str:
             return "tail" if tail is not None and tail.search(norm) else "furniture"
         if _is_menu(text[line.start : line.end]) or _is_breadcrumb(norm) or _is_date_line(norm):
             return "furniture"
-    words = norm.count(" ") + 1
+    words = norm.count(" ") + 1 + len(_CJK.findall(norm)) // 2
     if words < 3 and not _ENDS_SENTENCE.search(norm):
         return "label"
     if words <= HEADLINE_MAX_WORDS and len(norm) <= 250 and not _ENDS_CLAUSE.search(norm):

@@ -1,5 +1,7 @@
 """The exceptions briefgen raises; only the command line turns them into messages and exit codes."""
 
+from collections.abc import Iterable
+
 
 class BriefgenError(Exception):
     """Base of every error briefgen reports to the user."""
@@ -20,6 +22,16 @@ class ArticleError(BriefgenError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class NoArticlesError(BriefgenError):
+    """Not one article of the corpus could be read: there is nothing to make a brief of."""
+
+    exit_code = 6
+
+    def __init__(self, message: str, problems: Iterable[object] = ()):
+        super().__init__(message)
+        self.problems = tuple(problems)  # the files left out, to be listed before the error
 
 
 class TemplateError(BriefgenError):

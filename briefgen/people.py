@@ -279,13 +279,20 @@ def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | 
     blocked = vocabulary().blocked
     words = [(m.start() - start, m.end() - start) for m in _NON_SPACE.finditer(text, start, end)]
     tokens = [text[start + a : start + b] for a, b in words]
-    i = 0
-    while i < len(tokens) and _blocked(tokens[i], blocked):
-        i += 1
-    j = i
-    while j < len(tokens) and not _blocked(tokens[j], blocked):
-        j += 1
-    if i == j or " ".join(tokens[i:j]).lower().strip(".,;:") in vocabulary().places:
+    # The name is the last run of unblocked words: "South Korean President Park Min-jae" -> Park Min-jae
+    # ("South" is no name, but it is not blocked on its own either).
+    runs, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and not _blocked(tokens[j], blocked):
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    if not runs:
+        return None
+    i, j = runs[-1]
+    if " ".join(tokens[i:j]).lower().strip(".,;:") in vocabulary().places:
         return None  # nothing left, or a place of several words ("United States", "New Delhi")
     return start + words[i][0], start + words[j - 1][1], tokens[i:j]
 

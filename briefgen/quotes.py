@@ -30,7 +30,7 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
 _MIN_UNCUED_WORDS = 5
-_MIN_PARTIAL_WORDS = 3
+_MIN_PARTIAL_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,8 @@ def _according_regex() -> regex.Pattern[str]:
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
     r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)"
-    r"(?:(?:also|further|then|again|later|once again|\w+ly)\s+)*"
+    r"(?:(?:also|further|then|again|later|once again|\w+ly"
+    r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
 _SPACES = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[-–—]")

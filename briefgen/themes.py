@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,6 +53,50 @@ def theme_dir(name: str) -> Path:
         available = ", ".join(list_themes()) or "none installed"
         raise UsageError(f"unknown theme {name!r} (available: {available})")
     return path
+
+
+def theme_description(name: str) -> str:
+    """A theme's one-line description: the first line of the comment that opens its brief.html.j2."""
+    try:
+        text = (theme_dir(name) / "brief.html.j2").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    match = re.match(r"\s*\{#-?\s*([^\n]*?)\s*(?:-?#\}|\n)", text)
+    return match.group(1) if match else ""
+
+
+def copy_theme(name: str, target: Path, *, force: bool = False) -> list[Path]:
+    """Copy every file a built-in theme uses into `target`, to be edited there; the copied paths.
+
+    The files the theme takes from "default" (such as base.html.j2 for the memo) are copied too, so
+    the folder is complete. A non-empty `target` is refused unless `force`, which overwrites files of
+    the same name and leaves the others.
+    """
+    sources: dict[str, Path] = {}
+    for folder in theme_dirs(Config(theme=name)):
+        for path in sorted(folder.iterdir()):
+            if not path.name.startswith((".", "_")):
+                sources.setdefault(path.name, path)
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target}: exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise UsageError(f"{target}: the folder is not empty (use --force to overwrite its template files)")
+    copied = []
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for file_name, source in sources.items():
+            destination = target / file_name
+            if destination.is_symlink():
+                destination.unlink()
+            if source.is_dir():
+                shutil.copytree(source, destination, dirs_exist_ok=True)
+            else:
+                shutil.copyfile(source, destination)
+            copied.append(destination)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot copy the theme: {exc.strerror or exc}") from exc
+    return copied
 
 
 def theme_dirs(config: Config) -> list[Path]:
@@ -125,7 +170,23 @@ def web_url(value: Any) -> str | None:
     return text if re.match(r"https?://[^\s\x00-\x1f]+$", text, re.IGNORECASE) else None
 
 
+def capfirst(value: Any) -> str:
+    """The text with its first letter in upper case, the rest unchanged ("he said" -> "He said").
+
+    Leading spaces and opening quotes or brackets are skipped; text that starts with a digit or any
+    other sign is returned as it is. For display only: the brief's data stays verbatim.
+    """
+    text = "" if value is None else str(value)
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :] if char.islower() else text
+        if not (char.isspace() or char in "\"'“‘«„([¿¡"):
+            return text
+    return text
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "capfirst": capfirst,
     "longdate": longdate,
     "daterange": daterange,
     "anchor": anchor,

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -24,6 +25,7 @@ from briefgen.config import Config
 from briefgen.errors import RenderError, TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import created_at, template_context
+from briefgen.render.wordxml import find_in_tags
 from briefgen.themes import find_template_file, make_environment, template_error, theme_dirs, web_url
 
 DOCX_TEMPLATE = "brief.docx"
@@ -131,6 +133,27 @@ def normalise_docx(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+def docx_template_error(exc: jinja2.TemplateError, path: Path) -> TemplateError:
+    """A TemplateError naming the Word template and, where it can be found, the paragraph.
+
+    Line numbers of the template's XML mean nothing in Word, so they are left out: a syntax error
+    comes with the text around it, an undefined name with the first paragraph that uses it.
+    """
+    message = str(template_error(exc))
+    if isinstance(exc, jinja2.UndefinedError):
+        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", exc.message or "")
+        try:
+            where = find_in_tags(path.read_bytes(), name.group(1) or name.group(2)) if name else None
+        except (OSError, zipfile.BadZipFile):
+            where = None
+        if where:
+            return TemplateError(f"{path}: {where}: {message}")
+    nearby = " ".join(" ".join(getattr(exc, "docx_context", None) or ()).split())
+    if nearby:
+        return TemplateError(f"{path}: {message} (near: {nearby[:200]})")
+    return TemplateError(f"{path}: {message}")
+
+
 def render_docx(brief: Brief, config: Config) -> bytes:
     """The brief as a Word document (bytes of a .docx)."""
     path = find_template_file(theme_dirs(config), DOCX_TEMPLATE)
@@ -144,11 +167,7 @@ def render_docx(brief: Brief, config: Config) -> bytes:
     try:
         tpl.render(_docx_context(tpl, context, config), jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
-        error = template_error(exc, str(path))
-        nearby = " ".join(" ".join(getattr(exc, "docx_context", None) or ()).split())
-        if nearby:
-            error = TemplateError(f"{error} (near: {nearby[:200]})")
-        raise error from exc
+        raise docx_template_error(exc, path) from exc
     except UnrecognizedImageError as exc:
         raise RenderError(f"logo: {config.logo}: not an image Word can show") from exc
     _apply_brand(tpl, config)

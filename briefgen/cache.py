@@ -1,0 +1,463 @@
+"""Cached, parallel reading and extraction: each file read and each article extracted once, on all cores.
+
+Two kinds of entry, both JSON, both keyed by a SHA-256 of their input and of briefgen's fingerprint
+(its version, the package's Python code and its lexicons, so that editing a lexicon invalidates them):
+
+- `files/`: what a file holds (its articles before ids are made unique, or why it could not be read),
+  keyed by the file's path and bytes, so that an unchanged file is not parsed again;
+- `articles/`: what extraction found in one article, keyed by every field of the article (text,
+  title, paragraphs, metadata, id), so that an unchanged article is not extracted again.
+
+The folder is safe to delete at any time. Entries are written atomically (a temporary file renamed
+over the entry); an entry that cannot be read or does not have the expected shape is ignored, and
+rewritten. Entries of other fingerprints (older versions of briefgen) are removed when a cache is
+opened. Nothing is unpickled: entries are decoded field by field into the model's dataclasses.
+
+`gather()` is the stage the pipeline calls: it walks the corpus, takes what the cache has, and sends
+the rest to a pool of processes when there is enough of it to pay for their start-up.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import briefgen
+from briefgen import corpus
+from briefgen.errors import ArticleError
+from briefgen.extract import extract_article
+from briefgen.model import Article, Extraction, Problem
+
+FORMAT = 1  # bump when the layout of entries changes
+PARALLEL_MIN = 200  # fewer files or articles than this are done in this process: no pool to start
+CACHE_DIR_NAME = ".briefgen-cache"
+_FINGERPRINT_DIR = re.compile(r"[0-9a-f]{16}")
+_TAG = (  # https://bford.info/cachedir/: backup tools skip the folder
+    "Signature: 8a477f597d28d172789f06886806bc55\n# briefgen cache: safe to delete, made again as needed.\n"
+)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+# ---------------------------------------------------------------- the cache folder
+
+
+def default_cache_dir(output: Path) -> Path:
+    """`.briefgen-cache/` beside the output folder (in its parent)."""
+    return Path(output).resolve().parent / CACHE_DIR_NAME
+
+
+def fingerprint(package: Path | None = None, version: str | None = None) -> str:
+    """What the cached results depend on besides their input: the version, code and lexicons."""
+    package = Path(package or Path(briefgen.__file__).parent)
+    digest = hashlib.sha256(f"briefgen {version or briefgen.__version__}\0format {FORMAT}\0".encode())
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("lexicons/*.txt")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@dataclasses.dataclass
+class Stats:
+    """What a build found in the cache (counted in the main process only)."""
+
+    file_hits: int = 0
+    file_misses: int = 0
+    article_hits: int = 0
+    article_misses: int = 0
+    corrupt: int = 0  # entries ignored because they could not be read
+    write_errors: int = 0
+
+
+class Cache:
+    """Entries under FOLDER/<fingerprint>/{files,articles}/<2 hex>/<key>.json."""
+
+    def __init__(self, folder: Path, version: str | None = None):
+        self.folder = Path(folder)
+        self.fingerprint = fingerprint(version=version)
+        self.root = self.folder / self.fingerprint
+        self.stats = Stats()
+        self._prune()
+
+    def __getstate__(self) -> dict[str, Any]:  # sent to worker processes without the counters
+        return {"folder": self.folder, "fingerprint": self.fingerprint, "root": self.root, "stats": Stats()}
+
+    def _prune(self) -> None:
+        """Make the folder (tagged as a cache for backup tools) and drop other fingerprints' entries."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            tag = self.folder / "CACHEDIR.TAG"
+            if not tag.exists():
+                _write_atomic(tag, _TAG.encode())
+            for entry in self.folder.iterdir():
+                if entry.is_dir() and _FINGERPRINT_DIR.fullmatch(entry.name) and entry != self.root:
+                    shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            self.stats.write_errors += 1
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}.json"
+
+    def _load(self, kind: str, key: str) -> dict[str, Any] | None:
+        path = self._path(kind, key)
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.stats.corrupt += 1
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            self.stats.corrupt += 1
+            return None
+        return data
+
+    def _store(self, kind: str, key: str, data: dict[str, Any]) -> None:
+        entry = {"format": FORMAT, "key": key, **data}
+        payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        try:
+            _write_atomic(self._path(kind, key), payload.encode("utf-8"))
+        except OSError:  # a full disk or a read-only folder: the build goes on without caching
+            self.stats.write_errors += 1
+
+    # -- files: path and bytes -> articles (ids not yet unique) and problems
+
+    def load_file(self, key: str, path: Path) -> tuple[list[Article], list[Problem]] | None:
+        data = self._load("files", key)
+        if data is None:
+            return None
+        try:
+            if "error" in data:
+                return [], [Problem(str(path), _checked(data["error"], str))]
+            articles = [decode(Article, item) for item in data["articles"]]
+            problems = [decode(Problem, item) for item in data["problems"]]
+        except (KeyError, TypeError, ValueError):
+            self.stats.corrupt += 1
+            return None
+        return articles, problems
+
+    def store_file(self, key: str, articles: list[Article], problems: list[Problem]) -> None:
+        self._store("files", key, {"articles": encode(articles), "problems": encode(problems)})
+
+    def store_file_error(self, key: str, problem: str) -> None:
+        self._store("files", key, {"error": problem})
+
+    # -- articles: every field of an article -> its extraction
+
+    def load_extraction(self, key: str, article: Article) -> Extraction | None:
+        data = self._load("articles", key)
+        if data is None:
+            return None
+        try:
+            found = data["extraction"]
+            found["article"]["text"] = article.text  # the text is the key's; it is not stored twice
+            return decode(Extraction, found)
+        except (KeyError, TypeError, ValueError):
+            self.stats.corrupt += 1
+            return None
+
+    def store_extraction(self, key: str, extraction: Extraction) -> None:
+        data = encode(extraction)
+        del data["article"]["text"]
+        self._store("articles", key, {"extraction": data})
+
+
+def file_key(path: Path, data: bytes) -> str:
+    digest = hashlib.sha256(f"file\0{path}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def article_key(article: Article) -> str:
+    payload = json.dumps(encode(article), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(b"article\0" + payload.encode("utf-8")).hexdigest()
+
+
+def _write_atomic(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# ---------------------------------------------------------------- JSON codec for the model
+
+
+def encode(value: Any) -> Any:
+    """A model value as JSON data: dataclasses as objects, tuples as lists, dates as ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):  # datetime too
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [encode(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(kind: type[T], data: Any) -> T:
+    """JSON data back into the model type KIND; TypeError or ValueError when it does not fit."""
+    return _decoder(kind)(data)
+
+
+def _checked(value: Any, kind: type) -> Any:
+    if type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+@functools.cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if kind is type(None):
+        return lambda value: _checked(value, type(None))
+    if kind in (str, int, bool):
+        return lambda value: _checked(value, kind)
+    if kind is float:
+        return lambda value: float(value if type(value) is int else _checked(value, float))
+    if kind is dt.datetime:
+        return lambda value: dt.datetime.fromisoformat(_checked(value, str))
+    if kind is dt.date:
+        return lambda value: dt.date.fromisoformat(_checked(value, str))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind
+    if origin in (types.UnionType, typing.Union):
+        return _union_decoder(args)
+    if origin is tuple:
+        return _tuple_decoder(args)
+    if origin is list:
+        item = _decoder(args[0])
+        return lambda value: [item(v) for v in _checked(value, list)]
+    if dataclasses.is_dataclass(kind):
+        return _dataclass_decoder(kind)
+    raise TypeError(f"no decoder for {kind!r}")
+
+
+def _union_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
+    optional = type(None) in args
+    decoders = [_decoder(arg) for arg in args if arg is not type(None)]
+
+    def decode_union(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        for decoder in decoders:
+            with contextlib.suppress(TypeError, ValueError):
+                return decoder(value)
+        raise TypeError(f"no member of the union fits {value!r:.40}")
+
+    return decode_union
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(v) for v in _checked(value, list))
+    items = [_decoder(arg) for arg in args]
+
+    def decode_fixed(value: Any) -> tuple[Any, ...]:
+        if len(_checked(value, list)) != len(items):
+            raise ValueError("wrong tuple length")
+        return tuple(d(v) for d, v in zip(items, value, strict=True))
+
+    return decode_fixed
+
+
+def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(kind)
+    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)}
+
+    def decode_dataclass(value: Any) -> Any:
+        if set(_checked(value, dict)) != set(fields):
+            raise ValueError(f"{kind.__name__}: fields differ")
+        return kind(**{name: decoder(value[name]) for name, decoder in fields.items()})
+
+    return decode_dataclass
+
+
+# ---------------------------------------------------------------- reading and extracting a corpus
+
+
+def gather(
+    folder: Path,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    parallel_min: int = PARALLEL_MIN,
+    progress: Progress | None = None,
+) -> tuple[list[Extraction], list[Problem]]:
+    """Every article of FOLDER extracted, and the problems met; what read_corpus() and then
+    extract_article() on each article give, in the same order, taking what CACHE already has."""
+    with _Workers(jobs, parallel_min) as workers:
+        articles, problems = _read(Path(folder), cache, workers, progress)
+        extractions = _extract(articles, cache, workers, progress)
+    return extractions, problems
+
+
+def _read(
+    folder: Path, cache: Cache | None, workers: _Workers, progress: Progress | None
+) -> tuple[list[Article], list[Problem]]:
+    """read_corpus(), file by file: the same walk, the same problems in the same order."""
+    if not folder.is_dir():
+        return corpus.read_corpus(folder)  # raises the usual error
+    # The walk reports unreadable folders as it meets them: keep them in their place among the files.
+    walk_problems: list[Problem] = []
+    steps: list[Problem | Path] = []
+    placed = 0
+    for path in corpus._walk(folder, walk_problems):
+        steps.extend(walk_problems[placed:])
+        placed = len(walk_problems)
+        steps.append(path)
+    steps.extend(walk_problems[placed:])
+
+    results: dict[Path, tuple[list[Article], list[Problem]]] = {}
+    keys: dict[Path, str] = {}
+    to_read: list[Path] = []
+    for step in steps:
+        if isinstance(step, Problem) or step.suffix.lower() not in corpus.READERS:
+            continue
+        found = None
+        if cache is not None:
+            try:
+                keys[step] = file_key(step, step.read_bytes())
+            except OSError:
+                pass  # read_file reports it
+            else:
+                found = cache.load_file(keys[step], step)
+        if found is None:
+            to_read.append(step)
+        else:
+            results[step] = found
+    if cache is not None:
+        cache.stats.file_hits += len(results)
+        cache.stats.file_misses += len(to_read)
+    items = [(path, keys.get(path)) for path in to_read]
+    reader = functools.partial(_read_file, cache=cache)
+    for path, result in zip(to_read, workers.map(reader, items, "reading", progress), strict=True):
+        results[path] = result
+
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for step in steps:
+        if isinstance(step, Problem):
+            problems.append(step)
+        elif step.suffix.lower() in corpus.UNREADABLE_FORMATS:
+            # As read_corpus words it (file formats briefgen recognises but cannot read).
+            message = f"unsupported format ({step.suffix.lower()}); save it as text, Markdown or HTML"
+            problems.append(Problem(str(step), message))
+        elif step in results:
+            found, trouble = results[step]
+            articles.extend(found)
+            problems.extend(trouble)
+    if not articles:
+        return corpus.read_corpus(folder)  # raises NoArticlesError with its own message
+    return corpus._unique_ids(articles), problems
+
+
+def _read_file(item: tuple[Path, str | None], cache: Cache | None) -> tuple[list[Article], list[Problem]]:
+    path, key = item
+    try:
+        articles, problems = corpus.read_file(path)
+    except ArticleError as error:
+        if cache is not None and key is not None:
+            cache.store_file_error(key, error.problem)
+        return [], [Problem(str(path), error.problem)]
+    if cache is not None and key is not None:
+        cache.store_file(key, articles, problems)
+    return articles, problems
+
+
+def _extract(
+    articles: list[Article], cache: Cache | None, workers: _Workers, progress: Progress | None
+) -> list[Extraction]:
+    found: list[Extraction | None] = [None] * len(articles)
+    keys: list[str | None] = [None] * len(articles)
+    if cache is not None:
+        for i, article in enumerate(articles):
+            keys[i] = article_key(article)
+            found[i] = cache.load_extraction(keys[i], article)  # type: ignore[arg-type]
+    todo = [i for i, extraction in enumerate(found) if extraction is None]
+    if cache is not None:
+        cache.stats.article_hits += len(articles) - len(todo)
+        cache.stats.article_misses += len(todo)
+    extractor = functools.partial(_extract_article, cache=cache)
+    items = [(articles[i], keys[i]) for i in todo]
+    for i, extraction in zip(todo, workers.map(extractor, items, "extracting", progress), strict=True):
+        found[i] = extraction
+    return found  # type: ignore[return-value]
+
+
+def _extract_article(item: tuple[Article, str | None], cache: Cache | None) -> Extraction:
+    article, key = item
+    extraction = extract_article(article)
+    if cache is not None and key is not None:
+        cache.store_extraction(key, extraction)
+    return extraction
+
+
+class _Workers:
+    """A pool of JOBS processes, started the first time there are at least PARALLEL_MIN items."""
+
+    def __init__(self, jobs: int, parallel_min: int):
+        self.jobs = max(1, jobs)
+        self.parallel_min = parallel_min
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self.pool is not None:
+            # On an error or Ctrl-C, do not wait for the queued work.
+            self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
+
+    def map(
+        self, function: Callable[[T], R], items: list[T], stage: str, progress: Progress | None
+    ) -> Iterator[R]:
+        total = len(items)
+        if progress and total:
+            progress(stage, 0, total)
+        results: Iterable[R]
+        if self.jobs > 1 and total >= self.parallel_min:
+            if self.pool is None:
+                self.pool = concurrent.futures.ProcessPoolExecutor(max_workers=self.jobs)
+            chunk = max(1, min(32, total // (self.jobs * 8)))
+            results = self.pool.map(function, items, chunksize=chunk)
+        else:
+            results = map(function, items)
+        for done, result in enumerate(results, 1):
+            if progress:
+                progress(stage, done, total)
+            yield result
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
