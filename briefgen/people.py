@@ -26,7 +26,10 @@ _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 _NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
-_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$")
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "prof."}
+)
 _ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
 _MALE_TITLES = frozenset(
@@ -379,7 +382,10 @@ def _register(cast: Cast, raw_name: str, role: str | None, position: int, princi
             person.role, person.country = role, country_of(role)
         return existing
     role = _counterpart_role(cast, role)
-    cast.people[name] = PersonInfo(name, role, country_of(role), _gender(role), position)
+    gender = _gender(role)
+    if role and role.lower() in _HONORIFICS:
+        role = None  # "Mr" tells the gender, not the role
+    cast.people[name] = PersonInfo(name, role, country_of(role), gender, position)
     return name
 
 
@@ -442,7 +448,10 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
         return []
     core_start, core_end, _ = core
     name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
-    return [(core_start, core_end, name)] if name else []
+    if not name:
+        return []
+    honorific = _HONORIFIC_BEFORE.search(text, max(start, core_start - 6), core_start)
+    return [(honorific.start() if honorific else core_start, core_end, name)]  # "Mr Sakai" is one mention
 
 
 @cache

@@ -240,11 +240,10 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
             continue
         if mention.start < floor or verb_start - mention.end > 90:
             return None
-        gap = _SUBJECT_GAP.fullmatch(text, mention.end, verb_start)
-        if gap and not mention.possessive:
+        # A mention inside an appositive ("X, on his first visit, said") is passed over for the one
+        # before it; the first whose gap to the verb is only adverbs or an appositive is the subject.
+        if not mention.possessive and _SUBJECT_GAP.fullmatch(text, mention.end, verb_start):
             return mention
-        if mention.end < verb_start - 2:
-            return None
     return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -42,9 +43,10 @@ def check_templates(folder: Path, theme: str = "default", brief: Brief | None = 
 
     `brief` replaces the built-in sample brief (for example one built from a real corpus).
     """
-    folder = Path(folder).resolve()
+    given = Path(folder)
+    folder = given.resolve()
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
+        raise UsageError(f"{given}: no such folder")
     theme_dir(theme)  # an unknown theme is a usage error, not a template problem
     problems = syntax_problems(folder, theme)
     word_ok = True
@@ -67,7 +69,12 @@ def check_templates(folder: Path, theme: str = "default", brief: Brief | None = 
         bare = Config(templates=folder, theme=theme)
         for sample, config in ((brief or sample_brief(), full), (empty_brief(), bare)):
             problems += render_problems(sample, config, word=word_ok)
-    return list(dict.fromkeys(problems))
+    # Name the files as the user named the folder, not by their absolute paths.
+    shown = [
+        p.replace(f"{folder}{os.sep}", f"{given}{os.sep}").replace(f"{folder}:", f"{given}:")
+        for p in problems
+    ]
+    return list(dict.fromkeys(shown))
 
 
 def syntax_problems(folder: Path, theme: str) -> list[str]:
