@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.text import tidy
+from briefgen.text import sentence_spans, tidy
 
 # One capitalised word of a name: "Li", "Jean-Yves", "O'Brien", "McDonald", "TRUMP".
 _NAME_WORD = (
@@ -225,8 +225,9 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
         m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)
     ]
     cast.mentions = sorted(mentions, key=lambda m: m.start)
+    sentences = [sentence for start, end in spans for sentence in sentence_spans(text, start, end)]
     for start, end in spans:
-        _resolve_pronouns(cast, text, start, end, quoted)
+        _resolve_pronouns(cast, text, start, end, quoted, sentences)
     cast.starts = [m.start for m in cast.mentions]
     return cast
 
@@ -341,6 +342,16 @@ _WORD_START = regex.compile(r"[\p{L}][\p{L}.'’-]*")
 def _title_starters() -> frozenset[str]:
     """First words of titles, and demonyms ("Chinese Foreign Minister")."""
     return frozenset({t.split()[0].lower() for t in lexicon.entries("titles")} | vocabulary().demonyms)
+
+
+# Title words and "of the Republic of X" between a title's first words and the name.
+_BEFORE_NAME = regex.compile(r"(?:\s+(?:of|and|the|for|&|\p{Lu}[\p{L}.'’-]*))*\s+")
+
+
+@cache
+def _head_titles() -> tuple[str, ...]:
+    """Titles of leaders of states and governments: "the Argentine leader" is one of them."""
+    return lexicon.entries("head_titles")
 
 
 @cache
@@ -474,9 +485,11 @@ def _description_mentions(
         match = description.match(text, word.start(), end)
         if not match:
             continue
-        follower = _SPACES.match(text, match.end())
-        if follower and follower.end() in named_starts:
-            continue  # a title in front of a name, not a description
+        if any(
+            match.end() < named <= match.end() + 60 and _BEFORE_NAME.fullmatch(text, match.end(), named)
+            for named in named_starts
+        ):
+            continue  # a title in front of a name ("Argentine Secretary of Energy X"), not a description
         person = _match_description(cast, match, names)
         if person:
             found.append(
@@ -489,10 +502,13 @@ def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]
     country = country_of(match.group("country") or match.group("dem") or match.group("dem2"))
     title = match.group("title").lower()
     generic = title in {"leader", "head", "head of state", "head of government"}
+    heads = _head_titles()
     candidates = [
         p.name
         for p in cast.people.values()
-        if p.role and (generic or title in p.role.lower()) and (country is None or p.country == country)
+        if p.role
+        and (any(h in p.role.lower() for h in heads) if generic else title in p.role.lower())
+        and (country is None or p.country == country)
     ]
     if len(candidates) == 1:
         return candidates[0]
@@ -500,13 +516,35 @@ def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]
     return earlier[-1].name if earlier else None
 
 
-def _resolve_pronouns(cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> None:
+def _resolve_pronouns(
+    cast: Cast,
+    text: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+) -> None:
     for match in _PRONOUN.finditer(text, start, end):
         word = match.group().lower()
         gender = "f" if word in {"she", "her"} else "m"
         in_quote = _inside(match.start(), quoted)
-        antecedent = None if in_quote else cast.latest_before(match.start(), gender=gender)
+        antecedent = None if in_quote else _antecedent(cast, sentences, match.start(), gender)
         if antecedent is None:
             continue
         mention = Mention(match.start(), match.end(), antecedent.name, "pronoun", in_quote, word == "his")
-        cast.mentions.insert(bisect_left([m.start for m in cast.mentions], mention.start), mention)
+        index = bisect_left([m.start for m in cast.mentions], mention.start)
+        cast.mentions.insert(index, mention)
+
+
+def _antecedent(cast: Cast, sentences: list[tuple[int, int]], position: int, gender: str) -> Mention | None:
+    """The subject of the nearest sentence that has one: the first person it names outside quotations
+    (subjects come first in English news), looking at the words before the pronoun first."""
+    current = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), len(sentences))
+    for i in range(min(current, len(sentences) - 1), max(-1, current - 7), -1):
+        a, b = sentences[i]
+        for mention in cast.mentions_between(a, min(b, position)):
+            person = cast.people[mention.name]
+            if mention.in_quote or mention.possessive or (person.gender and person.gender != gender):
+                continue
+            return mention
+    return cast.latest_before(position, gender=gender)

@@ -21,7 +21,7 @@ import regex
 
 from briefgen import lexicon
 from briefgen.model import Quote, QuoteKind, Span
-from briefgen.people import Cast, Mention
+from briefgen.people import Cast, Mention, vocabulary
 from briefgen.text import sentence_spans
 
 _DOUBLE_OPEN = "“„«"
@@ -225,6 +225,7 @@ _SUBJECT_GAP = regex.compile(
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
 _SPACES = regex.compile(r"\s+")
+_TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|&)\s+)+")
 _DASH = regex.compile(r"\s*[-–—]")
 _TRAILING = regex.compile(r"[\s.,]*")
 _CLAUSE_END = regex.compile(r"[:,]\s*$")
@@ -247,6 +248,21 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
     return None
 
 
+def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | None:
+    """The person named at `position`, a title before the name allowed: "– Minister Ana Rocha"."""
+    if named := _mention_starting(cast, position):
+        return named
+    if not vocabulary().title_regex.match(text, position, end):
+        return None
+    index = bisect_left(cast.starts, position)
+    for mention in cast.mentions[index : index + 3]:
+        if mention.start - position > 80:
+            break
+        if _TITLE_WORDS.fullmatch(text, position, mention.start):
+            return mention  # only title words between: "Argentine Secretary of Energy Diego Santoro"
+    return None
+
+
 def _mention_starting(cast: Cast, position: int) -> Mention | None:
     index = bisect_left(cast.starts, position)
     if index < len(cast.mentions) and cast.mentions[index].start == position:
@@ -262,8 +278,8 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
     if verb:  # verb first: "said Weber", "said the minister", "said a senior official"
         gap = _SPACES.match(text, verb.end(), end)
         after = gap.end() if gap else verb.end()
-        return _mention_starting(cast, after) or _unnamed_source(text, after, end), verb.group()
-    subject = _mention_starting(cast, at) or _unnamed_source(text, at, end)
+        return _speaker_at(cast, text, after, end) or _unnamed_source(text, after, end), verb.group()
+    subject = _speaker_at(cast, text, at, end) or _unnamed_source(text, at, end)
     if subject:
         rest = _SUBJECT_GAP.match(text, subject.end, end)
         verb = _any_verb_regex().match(text, rest.end() if rest else subject.end, end)
@@ -374,6 +390,12 @@ class _Found:
 
 
 _TURN = regex.compile(r"(?P<label>(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*[:：]\s+(?=\S)")
+_LEADING_NOTE = regex.compile(
+    r"\s*[(\[](?:interpretation|interpreted|translation|translated|through an interpreter|as interpreted|"
+    r"via interpreter|in \w+)[^)\]]*[)\]]\s*",
+    regex.IGNORECASE,
+)
+_EDITORIAL_NOTE = regex.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))\s*")
 _QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "audience member"})
 _INTERPRETER_NOTE = regex.compile(
     r"\s*\((?:as interpreted|through an interpreter|in \w+|via interpreter|translated)[^)]*\)\.?\s*$",
@@ -402,6 +424,10 @@ def _transcript_turns(
         if not speaker:  # a question, or what follows it
             turns.append((index, None))
             continue
+        if _EDITORIAL_NOTE.fullmatch(text, start, end):
+            continue  # "[The interpretation is provided for reference only.]" is nobody's words
+        opening = _LEADING_NOTE.match(text, start, end)
+        start = opening.end() if opening else start
         note = _INTERPRETER_NOTE.search(text, start, end)
         end = note.start() if note else end
         if end > start:
