@@ -11,6 +11,7 @@ from briefgen.model import Fact, Span
 from briefgen.text import sentence_spans
 
 MIN_SCORE = 2.0
+LEAD_BONUS = 1.0
 LONG_SENTENCE_WORDS = 45
 _QUOTE_EDGE = "\"“”«»'‘’ "
 
@@ -38,11 +39,14 @@ def extract_facts(
     article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], limit: int = 8
 ) -> list[Fact]:
     facts: list[Fact] = []
-    for index, (start, end) in enumerate(paragraphs):
+    lead = None  # the first sentence of the first prose paragraph says what happened
+    for start, end in paragraphs:
         for s_start, s_end in sentence_spans(text, start, end):
             s_start, s_end = _clip_quotation(text, s_start, s_end)
+            if lead is None and len(text[s_start:s_end].split()) >= 8:
+                lead = (s_start, s_end)
             sentence = text[s_start:s_end]
-            score = score_sentence(sentence) + (0.5 if index == 0 else 0.0)  # the lead says what happened
+            score = score_sentence(sentence) + (LEAD_BONUS if (s_start, s_end) == lead else 0.0)
             if score >= MIN_SCORE and len(sentence.split()) >= 5:
                 facts.append(Fact(sentence, (Span(article_id, s_start, s_end),), score))
     facts.sort(key=lambda f: -f.score)

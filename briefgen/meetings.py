@@ -20,7 +20,8 @@ from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
 from briefgen.text import containment, content_words, jaccard, normalise, slug
 
-MAX_FACTS = 8
+MAX_FACTS = 14  # for a meeting many outlets covered; fewer for fewer sources
+FACTS_PER_SOURCE = 2
 RESTATES_TITLE = 0.5  # share of a fact's words that are the headline's: it tells the reader nothing new
 SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
 COMPATIBLE_KINDS = {"visit", "signing", None}  # kinds that go with any other
@@ -244,7 +245,8 @@ def _merge_facts(facts: Iterable[Fact], title: str) -> tuple[Fact, ...]:
                 break
         else:
             merged.append(fact)
-    ranked = sorted((f for f in merged if f.score >= MIN_SCORE), key=lambda f: -f.score)[:MAX_FACTS]
+    limit = min(MAX_FACTS, FACTS_PER_SOURCE * len({s.article_id for f in merged for s in f.sources}) + 4)
+    ranked = sorted((f for f in merged if f.score >= MIN_SCORE), key=lambda f: -f.score)[:limit]
     return tuple(ranked)
 
 

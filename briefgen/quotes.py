@@ -362,7 +362,9 @@ def extract_quotes(
         article_id, text, paragraphs, cast, [q for q in quotations if q.paragraph not in turn_paragraphs]
     )
     quotes += [q.with_source(article_id) for q in direct]
-    taken = [(q.start, q.end) for q in direct]
+    # A sentence holding only a partial quotation still gives its reported speech ("X said ties were
+    # "strong" and that ..."); one holding a full quotation does not.
+    taken = [(q.start, q.end) for q in direct if not q.partial]
     for index, (start, end) in enumerate(paragraphs):
         if index not in turn_paragraphs:
             quotes += _reported_quotes(article_id, text, start, end, cast, taken)
@@ -378,6 +380,7 @@ class _Found:
     cue: str | None
     kind: QuoteKind
     closed: bool = True
+    partial: bool = False  # a few words quoted inside the reporter's sentence
 
     def with_source(self, article_id: str) -> Quote:
         return Quote(
@@ -485,7 +488,8 @@ def _direct_quotes(
         speaker, verb = cue or sentence_cue or (None, None)
         if speaker is None and cue is None and previous_speaker and _continues(found, q, paragraphs):
             speaker = previous_speaker
-        found.append(_Found(q.start, q.end, content, speaker, verb, QuoteKind.DIRECT, q.closed))
+        partial = cue is None and sentence_cue is not None
+        found.append(_Found(q.start, q.end, content, speaker, verb, QuoteKind.DIRECT, q.closed, partial))
         previous_speaker = speaker or previous_speaker
     return _carry_speakers(found)
 
