@@ -19,7 +19,12 @@ _HEADLINE_PLACE = regex.compile(
     rf"\b(?:in|at|to|visits?|arrives? in)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 )
 _DATELINE = regex.compile(
-    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?\s*[,(]"
+    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?))?\s*[,(]"
+)
+# "in the Argentine border town of Puerto Iguazú": the words say it is a place.
+_NAMED_PLACE = regex.compile(
+    rf"\b(?:in|at)\s+the\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:city|town|village|capital|port|resort|region)\s+of\s+"
+    rf"(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 )
 
 
@@ -44,15 +49,29 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
         place = _place_with_country(text, start, end)
         if place:
             return place
+        named = _NAMED_PLACE.search(text, start, end)
+        if named:
+            return _city(named.group("place")) or tidy(named.group("place"))
     if lead:
         dateline = _DATELINE.match(text, lead[0][0], lead[0][1])
-        known = dateline and _cities().get(tidy(dateline.group("place")).lower())
-        if known:
-            return known
+        if dateline and (place := _dateline_city(dateline)):
+            return place
     for match in _HEADLINE_PLACE.finditer(title):
         place = _city(match.group("place"))
         if place:
             return place
+    return None
+
+
+def _dateline_city(dateline: regex.Match[str]) -> str | None:
+    """A known city, or any city the dateline names with its country ("PUERTO IGUAZÚ, Argentina")."""
+    place = tidy(dateline.group("place")).strip(" .")
+    known = _cities().get(place.lower())
+    if known:
+        return known
+    country = dateline.group("country")
+    if country and country.lower() in vocabulary().countries and place.lower() not in vocabulary().places:
+        return place.title()
     return None
 
 

@@ -1,0 +1,37 @@
+"""Where a meeting took place: the lead's city, the dateline's, the headline's, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles import extract
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "place"),
+    [
+        ("", "Prime Minister Ana Costa met Chancellor Olaf Weber in Lisbon on Monday.", "Lisbon"),
+        ("", "TOKYO, Dec. 6 (Agency) -- The two prime ministers held talks on Wednesday.", "Tokyo"),
+        (
+            "",
+            "PUERTO IGUAZÚ, Argentina, July 4 (Agency) - The two presidents held talks on Tuesday.",
+            "Puerto Iguazú",
+        ),
+        (
+            "",
+            "The leaders met in the Argentine border town of Puerto Iguazú on Tuesday for talks.",
+            "Puerto Iguazú",
+        ),
+        ("", "The two ministers held talks in Kazan, Russia, on Friday to discuss grain exports.", "Kazan"),
+        (
+            "Sakai visits New Delhi",
+            "The Japanese prime minister held talks with his counterpart on Monday.",
+            "New Delhi",
+        ),
+        ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
+        ("", "The two presidents held talks with the participation of official delegations.", None),
+        ("", "The talks in May focused on trade, energy and transport between the two countries.", None),
+    ],
+)
+def test_meeting_place(title, lead, place):
+    assert extract(lead, title=title).location == place
