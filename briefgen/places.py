@@ -19,7 +19,8 @@ _HEADLINE_PLACE = regex.compile(
     rf"\b(?:in|at|to|visits?|arrives? in)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 )
 _DATELINE = regex.compile(
-    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)(?:\s*,\s*(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?))?\s*[,(]"
+    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)"
+    rf"(?:\s*,\s*(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?))?\s*[,(]"
 )
 # "in the Argentine border town of Puerto Iguazú": the words say it is a place.
 _NAMED_PLACE = regex.compile(
