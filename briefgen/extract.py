@@ -17,6 +17,7 @@ from briefgen.places import find_location
 from briefgen.quotes import extract_quotes, find_quotations
 
 LEAD_PARAGRAPHS = 2
+COUNTERPART_PARAGRAPHS = 3
 
 
 def extract_article(article: Article) -> Extraction:
@@ -49,13 +50,36 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
     lead_end = article.lead()[0][1]
     in_lead = {m.name for m in cast.mentions if m.start < lead_end and m.kind == "name" and not m.in_quote}
     in_title = {name for name in cast.people if _named_in(article.title, name)}
+    hosts = _counterparts(article, cast)
     present = _present_people(article, cast)
     people = []
     for info in sorted(cast.people.values(), key=lambda p: p.first_seen):
-        principal = info.name in in_lead or info.name in in_title
+        principal = info.name in in_lead or info.name in in_title or info.name in hosts
         if principal or info.name in present:
             people.append(Person(info.name, info.role, principal))
     return people
+
+
+def _counterparts(article: Article, cast: Cast) -> set[str]:
+    """People met in the first paragraphs: "hosted by X", "talks with Foreign Minister X"."""
+    cue = _counterpart_cue()
+    found = set()
+    for start, end in article.lead(COUNTERPART_PARAGRAPHS):
+        for mention in cast.mentions_between(start, end):
+            if mention.kind == "name" and not mention.in_quote:
+                before = article.text[max(start, mention.start - 60) : mention.start]
+                if cue.search(before):
+                    found.add(mention.name)
+    return found
+
+
+@cache
+def _counterpart_cue() -> regex.Pattern[str]:
+    cues = lexicon.alternation(lexicon.entries("counterpart_cues"))
+    # the cue, then only title words ("hosted by Keidanren chairman X", "met with Foreign Minister X")
+    return regex.compile(
+        rf"\b(?:{cues})\s+(?:(?:the|of|and|\p{{L}}[\p{{L}}.'’-]*)\s+){{0,6}}$", regex.IGNORECASE
+    )
 
 
 def _named_in(title: str, name: str) -> bool:
