@@ -270,7 +270,7 @@ def _combine(known: Agreement, other: Agreement) -> Agreement:
         title=longer.title,
         text=longer.text,
         status=status,
-        sources=_union(known.sources, other.sources),
+        sources=_union(known.sources, other.sources, longest_first=longer is other),
         parties=known.parties or other.parties,
         fields=known.fields or other.fields,
         date=known.date or other.date,
