@@ -380,6 +380,14 @@ class _Sentence:
     first: bool
 
 
+def sentence_event_date(
+    text: str, start: int, end: int, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The day an event in text[start:end] (one sentence) took place, if the sentence dates it."""
+    quoted = tuple(m.span() for m in _QUOTED.finditer(text, start, end))
+    return _sentence_date(_Sentence(text, start, end, quoted, first=False), published)
+
+
 def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end (None unless a span) of the meeting the article reports, from its lead."""
     dateline = _DATELINE_RE.search(article.text, 0, HEADER_CHARS)

@@ -15,6 +15,7 @@ from briefgen.model import Article, Extraction, Person
 from briefgen.people import Cast, find_cast
 from briefgen.places import find_location
 from briefgen.quotes import extract_quotes, find_quotations
+from briefgen.segments import find_segments
 
 LEAD_PARAGRAPHS = 2
 COUNTERPART_PARAGRAPHS = 3
@@ -30,15 +31,21 @@ def extract_article(article: Article) -> Extraction:
     quoted = [(q.start, q.end) for q in quotations]
     cast = find_cast(text, list(paragraphs), quoted)
     lead = list(article.lead(LEAD_PARAGRAPHS))
+    participants = tuple(_participants(article, cast, quoted))
+    lead_start, lead_end = article.lead()[0] if paragraphs else (0, 0)
+    sides = {
+        m.name for m in cast.mentions_between(lead_start, lead_end) if not m.in_quote
+    }  # the lead's people
     return Extraction(
         article=article,
         event_date=event_date,
         event_end=event_end,
         location=find_location(text, lead, article.title),
-        participants=tuple(_participants(article, cast, quoted)),
+        participants=participants,
         quotes=tuple(extract_quotes(article.id, text, paragraphs, cast, quotations)),
         agreements=tuple(extract_agreements(article.id, text, paragraphs, event_date)),
         facts=tuple(extract_facts(article.id, text, paragraphs)),
+        segments=find_segments(article, cast, event_date, sides),
     )
 
 

@@ -18,6 +18,7 @@ import regex
 from briefgen import lexicon
 from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
+from briefgen.segments import split_by_segment
 from briefgen.text import containment, content_words, jaccard, normalise, slug
 
 MAX_FACTS = 14  # for a meeting many outlets covered; fewer for fewer sources
@@ -30,12 +31,16 @@ FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratif
 
 def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
     by_day: dict[dt.date, list[Extraction]] = defaultdict(list)
+    later_parts: set[tuple[str, dt.date]] = set()  # (article, day) of parts after an article's lead
     for extraction in extractions:
-        day = extraction.event_date or extraction.article.published
-        if day is not None:
-            by_day[day].append(extraction)
+        for unit, later in split_by_segment(extraction):
+            day = unit.event_date or unit.article.published
+            if day is not None:
+                by_day[day].append(unit)
+                if later:
+                    later_parts.add((unit.article.id, day))
     groups = [group for day in sorted(by_day) for group in _cluster(by_day[day])]
-    meetings = [_merge(group) for group in groups]
+    meetings = [_merge(group, later_parts) for group in groups]
     meetings = _unique_ids(sorted(meetings, key=lambda m: (m.date, m.title)))
     return _follow_up_agreements(_canonical_speakers(meetings))
 
@@ -117,12 +122,15 @@ def event_kind(extraction: Extraction) -> str | None:
 # ---------------------------------------------------------------- merging a group
 
 
-def _merge(group: list[Extraction]) -> Meeting:
+def _merge(group: list[Extraction], later_parts: set[tuple[str, dt.date]]) -> Meeting:
     group = sorted(group, key=lambda e: (e.article.published or dt.date.min, e.article.id))
     day = min(e.event_date or e.article.published for e in group)  # type: ignore[type-var]
     ends = [e.event_end for e in group if e.event_end]
     participants = _merge_people(p for e in group for p in e.participants)
-    title = _title(group, participants)
+    # A headline is about the article's lead: an article that reports this meeting later does not name it.
+    title = _title(
+        [e for e in group if (e.article.id, e.event_date) not in later_parts] or group, participants
+    )
     return Meeting(
         id="",
         date=day,
@@ -131,6 +139,7 @@ def _merge(group: list[Extraction]) -> Meeting:
         location=_most_common(e.location for e in group),
         participants=participants,
         sources=tuple(e.article.id for e in group),
+        partial_sources=tuple(e.article.id for e in group if (e.article.id, e.event_date) in later_parts),
         facts=_merge_facts((f for e in group for f in e.facts), title),
         quotes=_merge_quotes(q for e in group for q in e.quotes),
         agreements=_merge_agreements(a for e in group for a in e.agreements),

@@ -96,6 +96,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A later part of an article that reports another meeting: "On Tuesday, X met Y in Z"."""
+
+    start: int  # where the part begins in the article's text; it runs to the next segment or the end
+    event_date: dt.date
+    location: str | None
+    participants: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything found in one article."""
 
@@ -107,6 +117,7 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     facts: tuple[Fact, ...] = ()
+    segments: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,8 @@ class Meeting:
     participants: tuple[Person, ...]
     sources: tuple[str, ...]
     end_date: dt.date | None = None
+    # Sources that report this meeting only in a later part, their lead being about another meeting.
+    partial_sources: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     agreements: tuple[Agreement, ...] = ()

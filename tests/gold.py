@@ -139,10 +139,13 @@ def _score_meeting(score: Score, gold: dict, predicted: dict | None) -> None:
 
 
 def bcubed_f1(brief: dict, gold: dict) -> float:
+    # An article belongs to the meeting its lead reports; a later part reporting another meeting
+    # ("partial_sources") adds it there too, which this measure leaves aside.
     predicted: dict[str, set[str]] = {}
     for meeting in brief["meetings"]:
-        for source in meeting["sources"]:
-            predicted.setdefault(source, set()).update(meeting["sources"])
+        whole = [s for s in meeting["sources"] if s not in meeting.get("partial_sources", ())]
+        for source in whole:
+            predicted.setdefault(source, set()).update(whole)
     truth = {
         a: {b for b, j in gold["articles"].items() if j["meeting"] == i["meeting"]}
         for a, i in gold["articles"].items()

@@ -105,3 +105,48 @@ def test_same_quote_from_two_outlets_appears_once_citing_both():
     assert len(direct) == 1
     assert direct[0].speaker == "Ana Costa"
     assert {s.article_id for s in direct[0].sources} == {"h", "i"}
+
+
+def test_an_article_reporting_two_meetings_contributes_to_each():
+    two = (
+        "j",
+        "2024-03-06",
+        "Busy days in Lisbon\nPrime Minister Ana Costa held talks with Chancellor Olaf Weber in Lisbon on Monday. "
+        '"We agreed on energy," Costa said.\n'
+        "On Tuesday, Costa received Spanish Prime Minister Luis Moreno in Lisbon. "
+        '"Spain is our closest partner," Moreno said.',
+    )
+    weber = (
+        "k",
+        "2024-03-04",
+        "Weber in Lisbon\nChancellor Olaf Weber met Prime Minister Ana Costa in Lisbon on Monday.",
+    )
+    extractions = [
+        extract(t.partition("\n")[2], article_id=i, title=t.partition("\n")[0], meta_date=p)
+        for i, p, t in (two, weber)
+    ]
+    monday, tuesday = group_meetings(extractions)
+    assert (monday.date.isoformat(), sorted(monday.sources), monday.partial_sources) == (
+        "2024-03-04",
+        ["j", "k"],
+        (),
+    )
+    assert (tuesday.date.isoformat(), tuesday.sources, tuesday.partial_sources) == (
+        "2024-03-05",
+        ("j",),
+        ("j",),
+    )
+    assert [q.speaker for q in monday.quotes] == ["Ana Costa"]
+    assert [q.speaker for q in tuesday.quotes] == ["Luis Moreno"]
+    assert "Luis Moreno" not in [p.name for p in monday.participants]
+
+
+def test_a_meeting_mentioned_in_passing_is_not_split_off():
+    text = (
+        "Weber meets Costa\nChancellor Olaf Weber met Prime Minister Ana Costa in Lisbon on Tuesday.\n"
+        "Weber, who met King Felipe Romero on Monday, said the talks were useful."
+    )
+    extraction = extract(
+        text.partition("\n")[2], article_id="m", title=text.partition("\n")[0], meta_date="2024-03-05"
+    )
+    assert extraction.segments == ()

@@ -76,6 +76,7 @@ def meeting_dict(meeting: Meeting) -> dict[str, Any]:
         "location": meeting.location,
         "participants": [person_dict(p) for p in meeting.participants],
         "sources": list(meeting.sources),
+        "partial_sources": list(meeting.partial_sources),
         "facts": [fact_dict(f) for f in meeting.facts],
         "quotes": [quote_dict(q) for q in meeting.quotes],
         "agreements": [agreement_dict(a) for a in meeting.agreements],
