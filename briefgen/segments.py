@@ -20,7 +20,6 @@ from briefgen.people import Cast
 from briefgen.places import find_location
 from briefgen.text import sentence_spans
 
-
 # A part reporting another meeting opens with its time: "On Tuesday, ...", "The next day, ...".
 _OPENS_WITH_TIME = regex.compile(
     r"(?:(?:Later|Earlier|Late|Early)\s+)?(?:on|On)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?\w+"
