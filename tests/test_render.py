@@ -273,13 +273,43 @@ def test_pdf_text_is_literal_and_in_date_order(pdf, brief: Brief) -> None:
     assert positions == sorted(positions)
 
 
-def test_pdf_uses_fonts_with_cyrillic_and_cjk_glyphs(pdf) -> None:
-    fonts = set()
-    for page in pdf.pages:
+def _embedded_cmaps(reader) -> dict[str, set[int]]:
+    """The characters each embedded font (subset) has a glyph for, by its BaseFont name."""
+    from fontTools.ttLib import TTFont
+
+    cmaps: dict[str, set[int]] = {}
+    for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
-            fonts.add(str(font.get_object()["/BaseFont"]))
-    assert any("Noto-Sans" in f and "CJK" not in f for f in fonts), fonts
-    assert any("CJK" in f for f in fonts), f"no CJK font embedded (install fonts-noto-cjk): {fonts}"
+            font = font.get_object()
+            name = str(font["/BaseFont"])
+            if name in cmaps:
+                continue
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            key = next(k for k in ("/FontFile2", "/FontFile3", "/FontFile") if k in descriptor)
+            program = TTFont(io.BytesIO(descriptor[key].get_object().get_data()))
+            cmaps[name] = set(program.getBestCmap() or {})
+    return cmaps
+
+
+def test_pdf_draws_cyrillic_and_chinese_names_with_fonts_that_have_their_glyphs(pdf) -> None:
+    """No boxes: each letter of the names is drawn with a font whose embedded program has its glyph."""
+    letters = set((CYRILLIC + CHINESE).replace(" ", ""))
+    drawn: dict[str, set[str]] = {}
+
+    def visit(text, _cm, _tm, font, _size) -> None:
+        if font is not None:
+            for char in set(text) & letters:
+                drawn.setdefault(char, set()).add(str(font["/BaseFont"]))
+
+    for page in pdf.pages:
+        page.extract_text(visitor_text=visit)
+    cmaps = _embedded_cmaps(pdf)
+    for char in sorted(letters):
+        assert drawn.get(char), f"{char!r} is not in the PDF"
+        for font in drawn[char]:
+            assert ord(char) in cmaps[font], f"{font} has no glyph for {char!r}: it shows as a box"
+    assert any("CJK" in font for font in drawn[CHINESE[0]]), drawn[CHINESE[0]]
 
 
 def test_pdf_metadata_and_reproducible(pdf, pdf_bytes: bytes, brief: Brief) -> None:
@@ -468,6 +498,102 @@ def test_docx_keeps_docxtpl_escapes_and_control_characters_out(tmp_path: Path) -
     assert "keep {_{ y }_} and {_% z %_} literally done" in text
 
 
+# --- what the reader sees ------------------------------------------------------------------------
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [_norm(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_reported_speech_is_shown_with_a_capital_but_kept_verbatim_in_the_data(
+    pdf, document, brief: Brief
+) -> None:
+    from briefgen.render.json import render_json
+
+    shown = "The partnership would deepen"
+    pdf_text = _norm(" ".join(page.extract_text() for page in pdf.pages))
+    docx_text = "\n".join(p.text for p in document.paragraphs)
+    for text in (pdf_text, docx_text):
+        assert shown in text and shown.lower() not in text
+    assert '"text": "the partnership would deepen' in render_json(brief)
+    # Direct quotes are quotations: never changed.
+    assert "“We have opened a new chapter in our relations.”" in pdf_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he said so", "He said so"),
+        ("“we agree”", "“We agree”"),
+        ("  über alles", "  Über alles"),
+        ("цель достигнута", "Цель достигнута"),
+        ("Already capital", "Already capital"),
+        ("42 projects", "42 projects"),
+        ("$5 billion", "$5 billion"),
+        ("中文", "中文"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_capfirst(text: str | None, expected: str) -> None:
+    from briefgen.themes import capfirst
+
+    assert capfirst(text) == expected
+
+
+def test_cover_leaves_out_a_subject_the_title_already_says(pdf, document, brief: Brief) -> None:
+    import dataclasses
+
+    import docx
+
+    from briefgen.render.docx import render_docx
+    from briefgen.render.pdf import render_pdf
+
+    # A subject the title does not say is on the cover of both formats...
+    assert brief.subject in _norm(pdf.pages[0].extract_text())
+    assert [p.text for p in document.paragraphs if p.style.name == "Subtitle"] == [brief.subject]
+    # ...and left out when the title says it already.
+    said = dataclasses.replace(
+        brief, title="Briefing: Northland – Southland", subject="Northland – Southland"
+    )
+    cover = _pdf_pages(render_pdf(said, Config()))[0]
+    assert cover.count("Northland – Southland") == 1, cover
+    word = docx.Document(io.BytesIO(render_docx(said, Config())))
+    assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["Briefing: Northland – Southland"]
+    assert not [p for p in word.paragraphs if p.style.name == "Subtitle"]
+
+
+def test_a_sentence_reporting_two_agreements_is_shown_once_per_section(brief: Brief) -> None:
+    import dataclasses
+
+    from briefgen.render.docx import render_docx
+    from briefgen.render.html import render_html
+
+    shared = "The ministers signed a memorandum on energy and a protocol on trade."
+    span = (Span("a1", 0, 4),)
+    agreements = (
+        Agreement("Memorandum on energy", shared, "signed", span),
+        Agreement("Protocol on trade", shared, "signed", span),
+    )
+    meeting = dataclasses.replace(brief.meetings[0], agreements=agreements)
+    twice = dataclasses.replace(brief, meetings=(meeting,))
+    html = render_html(twice, Config())
+    words = _docx_text(render_docx(twice, Config()))
+    for text in (html, words):
+        assert text.count(shared) == 2  # the meeting's list and the register, once each
+        assert "Memorandum on energy" in text and "Protocol on trade" in text
+
+
 # --- customisation -------------------------------------------------------------------------------
 
 
@@ -642,7 +768,7 @@ def test_memo_theme_is_a_short_note(brief: Brief) -> None:
     assert len(reader.pages) <= 2
     assert [t for _, t, _ in _outline(reader)] == ["Summary", "Chronology", "Agreements", "Sources"]
     text = _norm(" ".join(page.extract_text() for page in reader.pages))
-    assert "MEMORANDUM" in text.upper() and "RESTRICTED" in text and "Page 1 of" in text
+    assert "RESTRICTED" in text and "Page 1 of" in text and "Executive summary" not in text
     assert "Foreign ministers meet in Northport" in text and CHINESE in text
 
     document = docx.Document(io.BytesIO(render_docx(brief, memo)))

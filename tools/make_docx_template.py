@@ -42,6 +42,14 @@ PEOPLE = (
     "{% for p in meeting.participants if p.principal %}{{ p.name }}"
     "{% if p.role %} ({{ p.role }}){% endif %}{% if not loop.last %}, {% endif %}{% endfor %}"
 )
+# The subject is left out where the title already says it ("Briefing: A – B" and "A – B").
+NEW_SUBJECT = "config.subject and config.subject|lower not in config.title|lower"
+# An agreement's text is shown unless it is its title again or the sentence already shown for the
+# agreement before it (one sentence often reports several agreements).
+NEW_TEXT = (
+    "agreement.text and agreement.text != agreement.title "
+    "and (loop.first or agreement.text != loop.previtem.text)"
+)
 OTHERS = (
     "{% for p in meeting.participants if not p.principal %}{{ p.name }}"
     "{% if p.role %} ({{ p.role }}){% endif %}{% if not loop.last %}, {% endif %}{% endfor %}"
@@ -264,7 +272,7 @@ def cover(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.runs(b.para(space_before=Pt(150)), ("BRIEFING BOOK", {"bold": True, "color": ACCENT}))
     b.para("{{ config.title }}", style="Title")
-    b.tag("{%p if config.subject %}")
+    b.tag("{%p if " + NEW_SUBJECT + " %}")
     b.para("{{ config.subject }}", style="Subtitle")
     b.tag("{%p endif %}")
     facts = [
@@ -404,8 +412,9 @@ def meetings(b: Builder) -> None:
     b.heading("Quotes", 3)
     b.tag("{%p for quote in meeting.quotes %}")
     b.para(
-        "{% if quote.kind == 'direct' %}“{{ quote.text }}”{% else %}{{ quote.text }}{% endif %}",
+        "{% if quote.kind == 'direct' %}“{{ quote.text }}”{% else %}{{ quote.text|capfirst }}{% endif %}",
         style="Quote",
+        keep_with_next=True,  # the quote stays on the page of its speaker
     )
     b.runs(
         b.para(left_indent=Mm(6), space_after=Pt(8)),
@@ -426,7 +435,7 @@ def meetings(b: Builder) -> None:
         ("{{ agreement.title }}", {"bold": True}),
         (" ({{ agreement.status }})", {"color": MUTED}),
         (
-            "{% if agreement.text and agreement.text != agreement.title %}: {{ agreement.text }}{% endif %}"
+            "{% if " + NEW_TEXT + " %}: {{ agreement.text }}{% endif %}"
             "{% if agreement.parties %} Parties: {{ agreement.parties|join(', ') }}.{% endif %} ",
             {},
         ),
@@ -446,8 +455,7 @@ def agreements(b: Builder) -> None:
         ["#", "Agreement", "Status", "Meeting", "Sources"],
         [
             "{{ loop.index }}",
-            "{{ agreement.title }}{% if agreement.text and agreement.text != agreement.title %}: "
-            "{{ agreement.text }}{% endif %}",
+            "{{ agreement.title }}{% if " + NEW_TEXT + " %}: {{ agreement.text }}{% endif %}",
             "{{ agreement.status }}",
             "{{ (agreement.date or agreement.meeting_date)|longdate }}, {{ agreement.meeting_title }}",
             refs("agreement.sources"),
@@ -515,7 +523,7 @@ def memo() -> Builder:
     for label, value, condition in (
         ("From", "{{ config.organisation }}", "config.organisation"),
         ("Date", "{{ document.prepared|longdate }}", None),
-        ("Subject", "{{ config.subject }}", "config.subject"),
+        ("Subject", "{{ config.subject }}", NEW_SUBJECT),
         (
             "Period",
             "{% if summary.period %}{{ summary.period.start|daterange(summary.period.end) }}"
