@@ -15,14 +15,18 @@ from briefgen.text import sentence_spans
 
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
-    r"\s*(?:[,;:.()\"“”]|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|to|in order|after|"
+    r"\s*(?:[,;:.()\"“”]|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
     r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b"
     r"|\s(?:in|on|by|next|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
     regex.IGNORECASE,
 )
+_FIELDS_CUT = regex.compile(r"\s+(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\b.*$")
 _JOINED = regex.compile(r"(?:\s*,)?\s+(?:and|as well as)(?:\s+\S+){0,4}\s*$|\s*,(?:\s+\S+){0,4}\s*$")
-_VAGUE_DOCUMENTS = frozenset({"documents", "document", "deal", "deals"})
+# Document words that say nothing on their own ("signed agreements", "other documents").
+_VAGUE_DOCUMENTS = frozenset(
+    {"documents", "document", "deal", "deals", "agreements", "contracts", "loans", "memoranda", "accords"}
+)
 _VAGUE = frozenset(
     {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"}
 )
@@ -129,9 +133,9 @@ def _title(
     vague = {w.lower() for w in modifiers.split()} <= _VAGUE
     if vague and not tail and document.group().lower() in _VAGUE_DOCUMENTS:
         return None  # "other documents" says nothing
-    fields = _FIELDS.search(tail)
+    fields = _FIELDS.search(tail) or _FIELDS_CUT.search(tail)
     if fields:
-        tail = tail[: fields.start()]
+        tail = tail[: fields.start()]  # the fields are listed apart, not in the title
     words = regex.sub(
         r"^(?:a|an|the)\s+", "", (modifiers + document.group() + tail).strip(), flags=regex.IGNORECASE
     )

@@ -26,6 +26,7 @@ FACTS_PER_SOURCE = 2
 RESTATES_TITLE = 0.5  # share of a fact's words that are the headline's: it tells the reader nothing new
 SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
 COMPATIBLE_KINDS = {"visit", "signing", None}  # kinds that go with any other
+RECALL_DAYS = 7
 FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
 
 
@@ -275,11 +276,12 @@ def _merge_agreements(agreements: Iterable[Agreement]) -> tuple[Agreement, ...]:
 def _combine(known: Agreement, other: Agreement) -> Agreement:
     longer = known if len(known.title) >= len(other.title) else other
     status = known.status if known.status == other.status else _later_status(known.status, other.status)
+    # The sentence shown is the first report's (of the signing, when a later one says it takes effect).
     return Agreement(
         title=longer.title,
-        text=longer.text,
+        text=known.text,
         status=status,
-        sources=_union(known.sources, other.sources, longest_first=longer is other),
+        sources=_union(known.sources, other.sources),
         parties=known.parties or other.parties,
         fields=known.fields or other.fields,
         date=known.date or other.date,
@@ -337,15 +339,14 @@ def _with_full_speaker(quote: Quote, people: list[Person]) -> Quote:
 
 
 def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
-    """ "The visa agreement will take effect" reported at a later meeting updates the agreement signed
-    earlier instead of listing it again."""
+    """An agreement signed at an earlier meeting and mentioned again later updates that agreement
+    instead of being listed twice: "the visa agreement will take effect" (any time later), or "a joint
+    statement was signed" recalled at the same people's next event within a week."""
     result = list(meetings)
     for index, meeting in enumerate(result):
         kept = []
         for agreement in meeting.agreements:
-            target = (
-                _earlier_match(result[:index], agreement) if agreement.status in FOLLOW_UP_STATUSES else None
-            )
+            target = _earlier_match(result[:index], meeting, agreement)
             if target is None:
                 kept.append(agreement)
                 continue
@@ -358,10 +359,22 @@ def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
     return result
 
 
-def _earlier_match(earlier: list[Meeting], agreement: Agreement) -> tuple[int, int] | None:
+def _earlier_match(earlier: list[Meeting], meeting: Meeting, agreement: Agreement) -> tuple[int, int] | None:
+    follow_up = agreement.status in FOLLOW_UP_STATUSES
     words = content_words(agreement.title)
+    sides = {frozenset(normalise(p.name).split()) for p in meeting.participants if p.principal}
     for i in range(len(earlier) - 1, -1, -1):
-        for j, candidate in enumerate(earlier[i].agreements):
-            if containment(words, content_words(candidate.title)) >= 0.6:
+        previous = earlier[i]
+        if not follow_up and not _recalled(previous, meeting, sides):
+            continue
+        for j, candidate in enumerate(previous.agreements):
+            if containment(words, content_words(candidate.title)) >= (0.6 if follow_up else SAME_TEXT):
                 return i, j
     return None
+
+
+def _recalled(previous: Meeting, meeting: Meeting, sides: set[frozenset[str]]) -> bool:
+    """The same people a few days earlier: what they signed then may be recalled now."""
+    recent = (meeting.date - previous.date).days <= RECALL_DAYS
+    theirs = [frozenset(normalise(p.name).split()) for p in previous.participants if p.principal]
+    return recent and any(_same_person_words(a, b) for a in sides for b in theirs)
