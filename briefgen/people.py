@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -198,6 +198,25 @@ def _verb_regex() -> regex.Pattern[str]:
     )
 
 
+def _speaks_next(text: str, position: int, end: int) -> bool:
+    """A speech, stance or meeting verb right after a name ("X said"): a cheap word test first."""
+    following = _NEXT_WORD.match(text, position, end)
+    if not following or following.group(1).lower() not in _verb_first_words():
+        return False
+    return _verb_regex().match(text, position, end) is not None
+
+
+@cache
+def _verb_first_words() -> frozenset[str]:
+    verbs = [
+        *lexicon.entries("speech_verbs"),
+        *lexicon.entries("stance_verbs"),
+        *lexicon.entries("meeting_verbs"),
+    ]
+    adverbs = {"also", "further", "then", "again", "once", "later", "on"}
+    return frozenset({v.split()[0].lower() for v in verbs} | adverbs)
+
+
 @cache
 def _presence_regex() -> regex.Pattern[str]:
     # "A, B and C, among others, were present", "officials including A and B were present at the events"
@@ -246,7 +265,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
         role = role or _role_after(text, core_end, end)
-        evidence = role or _verb_regex().match(text, core_end, end) or _has_honorific(text, core_start)
+        evidence = role or _speaks_next(text, core_end, end) or _has_honorific(text, core_start)
         if evidence:
             _register(cast, text[core_start:core_end], role, core_start)
     for match in _presence_regex().finditer(text, start, end):
@@ -278,7 +297,8 @@ def _complete_names(cast: Cast, text: str, spans: list[tuple[int, int]]) -> None
             cast.people[full] = person
 
 
-def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | None:
+@lru_cache(maxsize=8192)  # three passes over the same runs ask for each core
+def _core_name(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
     """Trim a capitalised run to the words that can be a person's name ("French President Jean Martin")."""
     blocked = vocabulary().blocked
     words = [(m.start() - start, m.end() - start) for m in _NON_SPACE.finditer(text, start, end)]
@@ -298,7 +318,7 @@ def _core_name(text: str, start: int, end: int) -> tuple[int, int, list[str]] | 
     i, j = runs[-1]
     if " ".join(tokens[i:j]).lower().strip(".,;:") in vocabulary().places:
         return None  # nothing left, or a place of several words ("United States", "New Delhi")
-    return start + words[i][0], start + words[j - 1][1], tokens[i:j]
+    return start + words[i][0], start + words[j - 1][1], tuple(tokens[i:j])
 
 
 def _blocked(token: str, blocked: frozenset[str]) -> bool:
@@ -341,7 +361,8 @@ _WORD_START = regex.compile(r"[\p{L}][\p{L}.'’-]*")
 @cache
 def _title_starters() -> frozenset[str]:
     """First words of titles, and demonyms ("Chinese Foreign Minister")."""
-    return frozenset({t.split()[0].lower() for t in lexicon.entries("titles")} | vocabulary().demonyms)
+    demonyms = {d.split()[0] for d in vocabulary().demonyms}  # "south" of "south korean"
+    return frozenset({t.split()[0].lower() for t in lexicon.entries("titles")} | demonyms)
 
 
 # Title words and "of the Republic of X" between a title's first words and the name.
@@ -352,6 +373,15 @@ _BEFORE_NAME = regex.compile(r"(?:\s+(?:of|and|the|for|&|\p{Lu}[\p{L}.'’-]*))*
 def _head_titles() -> tuple[str, ...]:
     """Titles of leaders of states and governments: "the Argentine leader" is one of them."""
     return lexicon.entries("head_titles")
+
+
+_NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}.'’-]*)")
+
+
+@cache
+def _description_followers() -> frozenset[str]:
+    """Words that can follow the first word of a description: demonyms and titles' first words."""
+    return _title_starters() | {"leader", "head"}
 
 
 @cache
@@ -479,9 +509,13 @@ def _description_mentions(
     found = []
     named_starts = {m.start for m in names}
     description, starters = vocabulary().description_regex, _description_starters()
+    heads = _description_followers()
     for word in _WORD_START.finditer(text, start, end):
         if _clean_word(word.group()) not in starters:
             continue  # a description starts with "the" or a demonym: try nowhere else
+        following = _NEXT_WORD.match(text, word.end(), end)
+        if not following or _clean_word(following.group(1)) not in heads:
+            continue  # "the" + a demonym or a title, or a demonym + a title
         match = description.match(text, word.start(), end)
         if not match:
             continue
