@@ -221,10 +221,11 @@ def _according_regex() -> regex.Pattern[str]:
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
     r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)"
-    r"(?:(?:also|further|then|again|later|once again|\w+ly"
+    r"(?:(?:also|further|then|again|later|once again|(?:was|is|were) quoted as|\w+ly"
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
 _SPACES = regex.compile(r"\s+")
+_ACCORDING_AFTER = regex.compile(r"(?i:according to|in the words of)\s+")
 _TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|&)\s+)+")
 _DASH = regex.compile(r"\s*[-–—]")
 _TRAILING = regex.compile(r"[\s.,]*")
@@ -274,6 +275,10 @@ def _cue_after(cast: Cast, text: str, position: int, end: int) -> tuple[Mention 
     """ "...," he said / "...," said Weber / "...," the president of X emphasized / "..." - Minister X."""
     lead = _AFTER_QUOTE.match(text, position, end)
     at = lead.end() if lead else position
+    according = _ACCORDING_AFTER.match(text, at, end)
+    if according:  # "...," according to Weber.
+        source = _speaker_at(cast, text, according.end(), end) or _unnamed_source(text, according.end(), end)
+        return (source, "according to") if source else None
     verb = _any_verb_regex().match(text, at, end)
     if verb:  # verb first: "said Weber", "said the minister", "said a senior official"
         gap = _SPACES.match(text, verb.end(), end)

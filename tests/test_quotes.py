@@ -218,3 +218,14 @@ def test_short_partial_quote_inside_attributed_speech():
 def test_unnamed_and_institutional_sources_are_named_as_written(body, kind, speaker):
     found = [(q.kind.value, q.speaker) for q in extract(LEAD + body).quotes]
     assert (kind, speaker) in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Energy prices must come down this winter," according to Weber.',
+        '"Energy prices must come down this winter," Weber was quoted as saying.',
+    ],
+)
+def test_attribution_by_according_to_and_quoted_as_saying(body):
+    assert direct(LEAD + body) == [("Energy prices must come down this winter", "Olaf Weber")]
