@@ -343,7 +343,9 @@ def _run_extract(args: argparse.Namespace) -> int:
                 results.append(record)
     if args.format == "json":
         print(json.dumps(results, ensure_ascii=False, indent=2))
-    return 1 if failed else EXIT_OK  # like cat: what could be read is printed, the exit code tells of the rest
+    return (
+        1 if failed else EXIT_OK
+    )  # like cat: what could be read is printed, the exit code tells of the rest
 
 
 def extraction_record(extraction: Extraction) -> dict:

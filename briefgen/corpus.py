@@ -258,7 +258,15 @@ def read_file(path: Path) -> Result:
         raise ArticleError(_name(path), f"cannot read file: {_os_problem(error)}") from error
     if not data.strip():
         raise ArticleError(_name(path), "empty file")
-    return reader(path, data)
+    try:
+        return reader(path, data)
+    except ArticleError:
+        raise
+    except RecursionError as error:  # JSON or YAML nested thousands deep
+        raise ArticleError(_name(path), "nested too deeply to be read") from error
+    except Exception as error:  # one odd file must never stop the corpus: name it, go on
+        problem = f"could not be read ({type(error).__name__}: {_one_line(error)[:200]})"
+        raise ArticleError(_name(path), problem) from error
 
 
 def _name(path: Path | str) -> str:
@@ -298,7 +306,7 @@ def _read_md(path: Path, data: bytes) -> Result:
         body_start = match.end()
         try:
             loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as error:
+        except (yaml.YAMLError, RecursionError) as error:
             loaded = None
             problems.append(Problem(_name(path), f"front matter ignored: {_one_line(error)}", fatal=False))
         meta = loaded if isinstance(loaded, dict) else {}
@@ -431,6 +439,9 @@ def _read_jsonl(path: Path, data: bytes) -> Result:
             problems.append(
                 Problem(_name(path), f"{where}: invalid JSON ({error.msg}, column {error.colno})")
             )
+            continue
+        except RecursionError:
+            problems.append(Problem(_name(path), f"{where}: invalid JSON (nested too deeply)"))
             continue
         if not isinstance(record, dict):
             problems.append(Problem(_name(path), f"{where}: not a JSON object"))

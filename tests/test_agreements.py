@@ -87,5 +87,7 @@ def test_two_documents_joined_by_and_are_two_agreements():
 
 
 def test_parties_named_in_the_title_are_kept_whole():
-    found = agreements("They signed the Joint Declaration between the Republic of Chile and the Kingdom of Spain.")
+    found = agreements(
+        "They signed the Joint Declaration between the Republic of Chile and the Kingdom of Spain."
+    )
     assert found == [("Joint Declaration between the Republic of Chile and the Kingdom of Spain", "signed")]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from briefgen.corpus import read_corpus, read_file
-from briefgen.errors import ArticleError, UsageError
+from briefgen.errors import ArticleError, NoArticlesError, UsageError
 from briefgen.model import Article
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -477,7 +478,11 @@ def test_jsonl_invalid_line(tmp_path):
     assert [a.id for a in articles] == ["feed-1", "feed-5"]
     assert articles[0].meta_date == "2024-02-01" and articles[0].title == "First story title"
     assert articles[1].outlet == "Wire"
-    assert [p.message for p in problems] == ["line 2: invalid JSON", "line 3: not a JSON object"]
+    assert [p.message.split(" (")[0] for p in problems] == [
+        "line 2: invalid JSON",
+        "line 3: not a JSON object",
+    ]
+    assert "column 2" in problems[0].message
 
 
 def test_json_list(tmp_path):
@@ -505,7 +510,8 @@ def test_read_corpus_walks_sorted_skips_hidden_and_reports_problems(tmp_path):
     articles, problems = read_corpus(tmp_path)
     assert [a.id for a in articles] == ["a", "two"]
     reported = sorted((Path(p.path).name, p.fatal) for p in problems)
-    assert reported == [("broken.txt", True), ("scan.pdf", True)]
+    # The link back to the corpus folder is not followed, and said so.
+    assert reported == [("broken.txt", True), ("loop", False), ("scan.pdf", True)]
     assert any("unsupported format" in p.message for p in problems)
 
 
@@ -518,9 +524,19 @@ def test_read_corpus_makes_ids_unique(tmp_path):
 
 
 def test_read_corpus_empty_folder(tmp_path):
-    articles, problems = read_corpus(tmp_path)
-    assert articles == []
-    assert len(problems) == 1 and problems[0].path == str(tmp_path)
+    (tmp_path / "notes.xyz").write_text("not an article")
+    with pytest.raises(NoArticlesError, match="no articles found") as caught:
+        read_corpus(tmp_path)
+    assert str(tmp_path) in str(caught.value) and caught.value.problems == ()
+    assert caught.value.exit_code not in (0, 5)
+
+
+def test_read_corpus_without_one_readable_article(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(NoArticlesError, match=r"no readable articles \(2 files left out\)") as caught:
+        read_corpus(tmp_path)
+    assert sorted(Path(p.path).name for p in caught.value.problems) == ["empty.txt", "scan.pdf"]
 
 
 def test_read_corpus_missing_folder(tmp_path):
@@ -533,3 +549,87 @@ def test_read_file_unsupported(tmp_path):
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(ArticleError, match="unsupported format"):
         read_file(path)
+
+
+# ---------------------------------------------------------------- hostile and odd input
+
+
+def test_json_nested_too_deeply(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "deep.json").write_text(deep)
+    with pytest.raises(ArticleError, match="nested too deeply"):
+        read_file(tmp_path / "deep.json")
+    path = tmp_path / "deep.jsonl"
+    path.write_text(deep + '\n{"title": "Fine story", "text": "The fine article text."}\n')
+    articles, problems = read_file(path)
+    assert [a.title for a in articles] == ["Fine story"]
+    assert [p.message for p in problems] == ["line 1: invalid JSON (nested too deeply)"]
+
+
+def test_md_front_matter_nested_too_deeply_is_ignored(tmp_path):
+    path = tmp_path / "deep.md"
+    path.write_text("---\ntitle: " + "[" * 50_000 + "\n---\n\n# A real title here\n\nThe body text.\n")
+    (article,), problems = read_file(path)
+    assert article.title == "A real title here"
+    assert [p.fatal for p in problems] == [False] and "front matter ignored" in problems[0].message
+
+
+def test_record_body_markup_loses_scripts_styles_and_frames(tmp_path):
+    path = tmp_path / "cms.jsonl"
+    body = (
+        "<p>The harbour opened on Monday.</p><script>var x = 'SCRIPT_MARKER';</script>"
+        "<style>p { color: red } /* STYLE_MARKER */</style><iframe src='x'>IFRAME_MARKER</iframe>"
+        "<!-- COMMENT_MARKER --><p>Ships can now dock there.</p><script>unclosed SCRIPT_MARKER"
+    )
+    path.write_text(json.dumps({"title": "Harbour opens", "text": body}) + "\n", encoding="utf-8")
+    (article,), _ = read_file(path)
+    assert article.paragraph_texts() == ["The harbour opened on Monday.", "Ships can now dock there."]
+    assert "MARKER" not in article.text
+
+
+def test_an_unexpected_reader_failure_names_the_file(tmp_path, monkeypatch):
+    from briefgen import corpus
+
+    def broken(path, data):
+        raise ValueError("something odd\nover two lines")
+
+    monkeypatch.setitem(corpus.READERS, ".txt", broken)
+    (tmp_path / "odd.txt").write_text("Title of it\n\nSome text.\n")
+    with pytest.raises(ArticleError) as caught:
+        read_file(tmp_path / "odd.txt")
+    assert caught.value.problem == "could not be read (ValueError: something odd over two lines)"
+
+
+def test_cjk_headline_is_the_title_and_lead_is_body(tmp_path):
+    path = tmp_path / "zh.txt"
+    title = "两国交通部长举行会谈"
+    lead = "两国交通部长周二在首都举行会谈，双方同意修建一条新的铁路。"
+    path.write_text(f"{title}\n\n{lead}\n\n双方还签署了谅解备忘录。\n", encoding="utf-8")
+    article = read_one(path)
+    assert article.title == title
+    assert article.paragraph_texts() == [lead, "双方还签署了谅解备忘录。"]
+
+
+def test_one_sentence_article_keeps_its_only_paragraph(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("Talks held\n\nThe leaders held talks on trade and energy in the capital.\n")
+    article = read_one(path)
+    assert article.paragraph_texts() == ["The leaders held talks on trade and energy in the capital."]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "damaged"),
+    [
+        ("Café “talks” in the old town — señor Peña.".encode() + b" \xff", "Café “talks”", True),
+        ("Ministers meet in the old town of Café".encode("cp1252"), "Café", False),
+        ("Встреча министров в столице прошла успешно".encode("cp1251"), "Встреча министров", False),
+    ],
+    ids=["damaged UTF-8", "cp1252", "cp1251"],
+)
+def test_damaged_utf8_and_legacy_encodings(tmp_path, data, expected, damaged):
+    path = tmp_path / "text.txt"
+    path.write_bytes(b"A title for the story\n\n" + data + b" The end of the text.\n")
+    (article,), problems = read_file(path)
+    assert expected in article.text
+    assert ("\ufffd" in article.text) == damaged
+    assert [p.message.startswith("invalid UTF-8") for p in problems] == ([True] if damaged else [])
