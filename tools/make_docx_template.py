@@ -491,6 +491,13 @@ def sources(b: Builder) -> None:
     b.para("{{ item.path }}: {{ item.problem }}", style="List Bullet")
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
+    b.tag("{%p if brief.warnings %}")
+    b.heading("Notes on sources", 3)
+    b.para("These files were used, or left aside as copies of another, with the note given.")
+    b.tag("{%p for item in brief.warnings %}")
+    b.para("{{ item.path }}: {{ item.problem }}", style="List Bullet")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
 
 
 def briefing_book() -> Builder:
