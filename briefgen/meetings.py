@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -49,8 +51,25 @@ def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
 # ---------------------------------------------------------------- clustering one day
 
 
+@dataclass(frozen=True)
+class _Report:
+    """What grouping compares of one article (or part of one), computed once."""
+
+    kind: str | None
+    sides: tuple[frozenset[str], ...]
+    headline: frozenset[str]
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> _Report:
+        return cls(
+            event_kind(extraction), tuple(_principals(extraction)), content_words(extraction.article.title)
+        )
+
+
 def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
+    """Union-find over the reports of one day (a day holds few, so comparing them pairwise is cheap)."""
     parent = list(range(len(items)))
+    reports = [_Report.of(item) for item in items]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -60,7 +79,7 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
 
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if _same_meeting(items[i], items[j]):
+            if _same_meeting(reports[i], reports[j]):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Extraction]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -68,20 +87,19 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
     return list(groups.values())
 
 
-def _same_meeting(a: Extraction, b: Extraction) -> bool:
+def _same_meeting(a: _Report, b: _Report) -> bool:
     """Same day is given. Two sides in common make one meeting unless one report is of a phone call and
     the other of an encounter; one side in common does when the kinds of event agree and neither
     report names another side that the other lacks (the same leader meeting someone else)."""
-    if _kinds_conflict(event_kind(a), event_kind(b)):
+    if _kinds_conflict(a.kind, b.kind):
         return False
-    sides_a, sides_b = _principals(a), _principals(b)
-    shared = [x for x in sides_a if any(_same_person_words(x, y) for y in sides_b)]
+    shared = [x for x in a.sides if any(_same_person_words(x, y) for y in b.sides)]
     if len(shared) >= 2:
         return True
     if len(shared) == 1:
-        return len(sides_a) == 1 or len(sides_b) == 1
-    if not sides_a or not sides_b:
-        return jaccard(content_words(a.article.title), content_words(b.article.title)) >= 0.3
+        return len(a.sides) == 1 or len(b.sides) == 1
+    if not a.sides or not b.sides:
+        return jaccard(a.headline, b.headline) >= 0.3
     return False
 
 
@@ -312,65 +330,107 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def _canonical_speakers(meetings: list[Meeting]) -> list[Meeting]:
-    """Speakers by their full name as the participants list gives it ("Costa" -> "Ana Costa")."""
-    everyone = [p for m in meetings for p in m.participants]
+    """Speakers by their full name as the participants list gives it ("Costa" -> "Ana Costa"): the
+    meeting's own participants first, then anyone of the brief (looked up by name words, not scanned)."""
+    everyone = _PeopleIndex(p for m in meetings for p in m.participants)
     result = []
     for meeting in meetings:
-        people = list(meeting.participants) + everyone
-        quotes = tuple(_with_full_speaker(q, people) for q in meeting.quotes)
+        own = _PeopleIndex(meeting.participants)
+        quotes = tuple(
+            _with_full_speaker(q, own.find(q.speaker) or everyone.find(q.speaker)) for q in meeting.quotes
+        )
         result.append(dataclasses.replace(meeting, quotes=quotes))
     return result
 
 
-def _with_full_speaker(quote: Quote, people: list[Person]) -> Quote:
-    if not quote.speaker:
+class _PeopleIndex:
+    """People by the words of their names, to find "Costa" as "Ana Costa" without a scan."""
+
+    def __init__(self, people: Iterable[Person]):
+        self._by_word: dict[str, list[Person]] = defaultdict(list)
+        for person in people:
+            for word in set(normalise(person.name).split()):
+                self._by_word[word].append(person)
+
+    def find(self, name: str | None) -> Person | None:
+        if not name:
+            return None
+        words = normalise(name).split()
+        candidates = self._by_word.get(words[0], []) if words else []
+        for person in candidates:
+            if set(words) <= set(normalise(person.name).split()) and len(person.name) >= len(name):
+                return person
+        return None
+
+
+def _with_full_speaker(quote: Quote, person: Person | None) -> Quote:
+    if person is None:
         return quote
-    for person in people:
-        if _same_person(quote.speaker, person.name) and len(person.name) >= len(quote.speaker):
-            return Quote(
-                quote.text,
-                person.name,
-                quote.kind,
-                quote.cue,
-                quote.sources,
-                quote.speaker_role or person.role,
-            )
-    return quote
+    return Quote(
+        quote.text, person.name, quote.kind, quote.cue, quote.sources, quote.speaker_role or person.role
+    )
 
 
 def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
     """An agreement signed at an earlier meeting and mentioned again later updates that agreement
     instead of being listed twice: "the visa agreement will take effect" (any time later), or "a joint
-    statement was signed" recalled at the same people's next event within a week."""
+    statement was signed" recalled at the same people's next event within a week. Earlier agreements
+    are found through an index of their title words, so the cost grows with the brief, not its square."""
     result = list(meetings)
-    for index, meeting in enumerate(result):
+    index = _AgreementIndex()
+    for position, meeting in enumerate(result):
         kept = []
         for agreement in meeting.agreements:
-            target = _earlier_match(result[:index], meeting, agreement)
+            target = index.earlier_match(result, meeting, agreement)
             if target is None:
                 kept.append(agreement)
                 continue
-            earlier_index, position = target
-            earlier = result[earlier_index]
+            earlier_position, slot = target
+            earlier = result[earlier_position]
             updated = list(earlier.agreements)
-            updated[position] = _combine(updated[position], agreement)
-            result[earlier_index] = dataclasses.replace(earlier, agreements=tuple(updated))
-        result[index] = dataclasses.replace(result[index], agreements=tuple(kept))
+            updated[slot] = _combine(updated[slot], agreement)
+            result[earlier_position] = dataclasses.replace(earlier, agreements=tuple(updated))
+        result[position] = dataclasses.replace(meeting, agreements=tuple(kept))
+        for slot, agreement in enumerate(kept):
+            index.add(position, slot, agreement)
     return result
 
 
-def _earlier_match(earlier: list[Meeting], meeting: Meeting, agreement: Agreement) -> tuple[int, int] | None:
-    follow_up = agreement.status in FOLLOW_UP_STATUSES
-    words = content_words(agreement.title)
-    sides = {frozenset(normalise(p.name).split()) for p in meeting.participants if p.principal}
-    for i in range(len(earlier) - 1, -1, -1):
-        previous = earlier[i]
-        if not follow_up and not _recalled(previous, meeting, sides):
-            continue
-        for j, candidate in enumerate(previous.agreements):
-            if containment(words, content_words(candidate.title)) >= (0.6 if follow_up else SAME_TEXT):
-                return i, j
-    return None
+class _AgreementIndex:
+    """Agreements of the meetings seen so far, by the words of their titles."""
+
+    def __init__(self) -> None:
+        self._by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)
+
+    def add(self, position: int, slot: int, agreement: Agreement) -> None:
+        for word in content_words(agreement.title):
+            self._by_word[word].append((position, slot))
+
+    def earlier_match(
+        self, meetings: list[Meeting], meeting: Meeting, agreement: Agreement
+    ) -> tuple[int, int] | None:
+        follow_up = agreement.status in FOLLOW_UP_STATUSES
+        words = content_words(agreement.title)
+        sides = {frozenset(normalise(p.name).split()) for p in meeting.participants if p.principal}
+        share = 0.6 if follow_up else SAME_TEXT
+        candidates = sorted(self._candidates(words, share), reverse=True)
+        for position, slot in candidates:  # the latest meeting first
+            previous = meetings[position]
+            if not follow_up and not _recalled(previous, meeting, sides):
+                continue
+            candidate = previous.agreements[slot]
+            if containment(words, content_words(candidate.title)) >= share:
+                return position, slot
+        return None
+
+    def _candidates(self, words: frozenset[str], share: float) -> set[tuple[int, int]]:
+        """A match shares at least ceil(share * n) of the n words, so it holds one of the n - that + 1
+        rarest: their lists are enough (never the long list of a word like "agreement")."""
+        if not words:
+            return set()
+        needed = math.ceil(share * len(words))
+        rarest = sorted(words, key=lambda w: len(self._by_word.get(w, ())))[: len(words) - needed + 1]
+        return {c for word in rarest for c in self._by_word.get(word, ())}
 
 
 def _recalled(previous: Meeting, meeting: Meeting, sides: set[frozenset[str]]) -> bool:
