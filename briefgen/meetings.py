@@ -416,10 +416,10 @@ class _AgreementIndex:
         candidates = sorted(self._candidates(words, share), reverse=True)
         for position, slot in candidates:  # the latest meeting first
             previous = meetings[position]
-            if not follow_up and not _recalled(previous, meeting, sides):
-                continue
             candidate = previous.agreements[slot]
-            if containment(words, content_words(candidate.title)) >= share:
+            if containment(words, content_words(candidate.title)) < share:
+                continue
+            if follow_up or _recalled(previous, meeting, sides):
                 return position, slot
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from briefgen import lexicon
 
@@ -61,6 +61,7 @@ _DASH_FOLD = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # merging compares the same items' texts many times
 def normalise(text: str) -> str:
     """Lower case, straight quotes and dashes, single spaces: for comparing, never for display."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
@@ -75,6 +76,7 @@ def tidy(text: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     stop = _stopwords()
     return frozenset(w for w in _WORD.findall(normalise(text)) if w not in stop and len(w) > 1)
