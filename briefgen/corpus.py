@@ -928,8 +928,8 @@ def _is_date_line(norm: str) -> bool:
 def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     """Index of the headline among the lines before the body, or -1.
 
-    A Markdown heading wins; then a line printed twice; then the longest candidate (site names
-    and section labels before the headline are shorter than the headline).
+    A Markdown heading wins; then a line printed twice; then the line right above the date; then the
+    longest candidate (site names and section labels before the headline are shorter than the headline).
     """
     for i in range(first_body):
         if kinds[i] == "heading":
@@ -941,6 +941,11 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     for i, key in zip(candidates, keys, strict=True):
         if keys.count(key) > 1:
             return i
+    # The headline stands right above its date ("Outcome of the talks" / "19.03.2024 17:30"), below
+    # the site's name; failing that, the site's name and labels are shorter than the headline.
+    dated = [i for i in candidates if i + 1 < len(lines) and _is_date_line(lines[i + 1].norm)]
+    if dated:
+        return dated[-1]
     return max(candidates, key=lambda i: (lines[i].norm.count(" "), -i))
 
 
