@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: brief test lint system-deps clean
+.PHONY: brief test lint bench system-deps clean
 
 system-deps:
 	bash tools/system-deps.sh
@@ -22,8 +22,11 @@ brief: system-deps $(STAMP)
 test: system-deps $(STAMP)
 	$(BIN)/python -m pytest
 
+bench: system-deps $(STAMP)
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check briefgen tests tools
+	$(BIN)/ruff check briefgen tests tools bench
 
 clean:
 	rm -rf $(VENV) output .pytest_cache .ruff_cache

@@ -19,7 +19,6 @@ the rest to a pool of processes when there is enough of it to pay for their star
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import dataclasses
 import datetime as dt
@@ -34,6 +33,8 @@ import tempfile
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +45,7 @@ from briefgen.extract import extract_article
 from briefgen.model import Article, Extraction, Problem
 
 FORMAT = 1  # bump when the layout of entries changes
+READING_LIBRARIES = ("trafilatura", "charset-normalizer", "pyyaml", "dateparser", "regex")
 PARALLEL_MIN = 200  # fewer files or articles than this are done in this process: no pool to start
 CACHE_DIR_NAME = ".briefgen-cache"
 _FINGERPRINT_DIR = re.compile(r"[0-9a-f]{16}")
@@ -65,10 +67,20 @@ def default_cache_dir(output: Path) -> Path:
 
 
 def fingerprint(package: Path | None = None, version: str | None = None) -> str:
-    """What the cached results depend on besides their input: the version, code and lexicons."""
-    package = Path(package or Path(briefgen.__file__).parent)
-    digest = hashlib.sha256(f"briefgen {version or briefgen.__version__}\0format {FORMAT}\0".encode())
-    for path in sorted(package.glob("*.py")) + sorted(package.glob("lexicons/*.txt")):
+    """What the cached results depend on besides their input: the version, code and lexicons.
+
+    Read once per process and version: the code that runs is the code that was imported."""
+    return _fingerprint(Path(package or Path(briefgen.__file__).parent), version or briefgen.__version__)
+
+
+@functools.cache
+def _fingerprint(package: Path, version: str) -> str:
+    digest = hashlib.sha256(f"briefgen {version}\0format {FORMAT}\0".encode())
+    for name in READING_LIBRARIES:  # what reads the files matters too: an upgrade invalidates
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name} {metadata.version(name)}\0".encode())
+    code = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
+    for path in sorted(code) + sorted(package.glob("lexicons/*.txt")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -101,24 +113,32 @@ class Cache:
 
     def _prune(self) -> None:
         """Make the folder (tagged as a cache for backup tools) and drop other fingerprints' entries."""
+        tag = self.folder / "CACHEDIR.TAG"
         try:
+            new = not self.folder.exists() or not any(self.folder.iterdir())
             self.root.mkdir(parents=True, exist_ok=True)
-            tag = self.folder / "CACHEDIR.TAG"
-            if not tag.exists():
+            if new:
                 _write_atomic(tag, _TAG.encode())
+            if not tag.is_file() or tag.read_text(encoding="utf-8") != _TAG:
+                return  # not a folder briefgen made (--cache-dir given an existing folder): delete nothing
             for entry in self.folder.iterdir():
-                if entry.is_dir() and _FINGERPRINT_DIR.fullmatch(entry.name) and entry != self.root:
+                if (
+                    entry != self.root
+                    and _FINGERPRINT_DIR.fullmatch(entry.name)
+                    and entry.is_dir()
+                    and {child.name for child in entry.iterdir()} <= {"files", "articles"}
+                ):
                     shutil.rmtree(entry, ignore_errors=True)
         except OSError:
             self.stats.write_errors += 1
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.root / kind / key[:2] / f"{key}.json"
+    def _path(self, kind: str, key: str) -> str:
+        return os.path.join(self.root, kind, key[:2], f"{key}.json")
 
     def _load(self, kind: str, key: str) -> dict[str, Any] | None:
-        path = self._path(kind, key)
         try:
-            data = json.loads(path.read_bytes())
+            with open(self._path(kind, key), "rb") as handle:
+                data = json.loads(handle.read())
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
@@ -131,21 +151,21 @@ class Cache:
 
     def _store(self, kind: str, key: str, data: dict[str, Any]) -> None:
         entry = {"format": FORMAT, "key": key, **data}
-        payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(entry, separators=(",", ":"))  # ASCII: lone surrogates survive too
         try:
-            _write_atomic(self._path(kind, key), payload.encode("utf-8"))
+            _write_atomic(Path(self._path(kind, key)), payload.encode("utf-8"))
         except OSError:  # a full disk or a read-only folder: the build goes on without caching
             self.stats.write_errors += 1
 
     # -- files: path and bytes -> articles (ids not yet unique) and problems
 
-    def load_file(self, key: str, path: Path) -> tuple[list[Article], list[Problem]] | None:
+    def load_file(self, key: str) -> tuple[list[Article], list[Problem]] | None:
         data = self._load("files", key)
         if data is None:
             return None
         try:
             if "error" in data:
-                return [], [Problem(str(path), _checked(data["error"], str))]
+                return [], [decode(Problem, data["error"])]
             articles = [decode(Article, item) for item in data["articles"]]
             problems = [decode(Problem, item) for item in data["problems"]]
         except (KeyError, TypeError, ValueError):
@@ -156,38 +176,53 @@ class Cache:
     def store_file(self, key: str, articles: list[Article], problems: list[Problem]) -> None:
         self._store("files", key, {"articles": encode(articles), "problems": encode(problems)})
 
-    def store_file_error(self, key: str, problem: str) -> None:
-        self._store("files", key, {"error": problem})
+    def store_file_error(self, key: str, problem: Problem) -> None:
+        self._store("files", key, {"error": encode(problem)})
 
     # -- articles: every field of an article -> its extraction
 
     def load_extraction(self, key: str, article: Article) -> Extraction | None:
+        """The extraction stored for ARTICLE, whose fields the entry holds only where they differ."""
         data = self._load("articles", key)
         if data is None:
             return None
         try:
             found = data["extraction"]
-            found["article"]["text"] = article.text  # the text is the key's; it is not stored twice
-            return decode(Extraction, found)
+            fields = _field_decoders(Extraction)
+            if type(found) is not dict or found.keys() != fields.keys():
+                raise ValueError("not an extraction")
+            changes = _checked(found["article"], dict)
+            article_fields = _field_decoders(Article)
+            if changes:
+                article = dataclasses.replace(
+                    article, **{name: article_fields[name](value) for name, value in changes.items()}
+                )
+            values = {name: decoder(found[name]) for name, decoder in fields.items() if name != "article"}
+            return Extraction(article=article, **values)
         except (KeyError, TypeError, ValueError):
             self.stats.corrupt += 1
             return None
 
-    def store_extraction(self, key: str, extraction: Extraction) -> None:
-        data = encode(extraction)
-        del data["article"]["text"]
+    def store_extraction(self, key: str, article: Article, extraction: Extraction) -> None:
+        data = encode(dataclasses.replace(extraction, article=None))
+        # The article is the key's: only what extraction changed (its date) is kept.
+        data["article"] = encode(_changes(article, extraction.article))
         self._store("articles", key, {"extraction": data})
 
 
 def file_key(path: Path, data: bytes) -> str:
-    digest = hashlib.sha256(f"file\0{path}\0".encode())
+    digest = hashlib.sha256(b"file\0" + os.fsencode(path) + b"\0")
     digest.update(data)
     return digest.hexdigest()
 
 
 def article_key(article: Article) -> str:
-    payload = json.dumps(encode(article), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(b"article\0" + payload.encode("utf-8")).hexdigest()
+    """A hash of every field of the article (their repr: str, int, tuple, None and date are stable)."""
+    values = [getattr(article, name) for name in _ARTICLE_FIELDS]
+    return hashlib.sha256(b"article\0" + repr(values).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:
@@ -216,6 +251,8 @@ def encode(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): encode(item) for key, item in value.items()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"cannot cache a {type(value).__name__}")
@@ -232,13 +269,14 @@ def _checked(value: Any, kind: type) -> Any:
     return value
 
 
+# Decoders are made once per type and kept small: a warm build decodes tens of thousands of objects.
+
+
 @functools.cache
 def _decoder(kind: Any) -> Callable[[Any], Any]:
     origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if kind is type(None):
-        return lambda value: _checked(value, type(None))
-    if kind in (str, int, bool):
-        return lambda value: _checked(value, kind)
+    if kind in (str, int, bool, type(None)):
+        return functools.partial(_checked, kind=kind)
     if kind is float:
         return lambda value: float(value if type(value) is int else _checked(value, float))
     if kind is dt.datetime:
@@ -262,6 +300,9 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 def _union_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
     optional = type(None) in args
     decoders = [_decoder(arg) for arg in args if arg is not type(None)]
+    if optional and len(decoders) == 1:
+        inner = decoders[0]
+        return lambda value: None if value is None else inner(value)
 
     def decode_union(value: Any) -> Any:
         if value is None and optional:
@@ -277,7 +318,15 @@ def _union_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
 def _tuple_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
     if len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
-        return lambda value: tuple(item(v) for v in _checked(value, list))
+        return lambda value: tuple(map(item, _checked(value, list)))
+    if all(arg is int for arg in args):  # spans: (start, end)
+
+        def decode_ints(value: Any) -> tuple[int, ...]:
+            if type(value) is list and len(value) == len(args) and all(type(v) is int for v in value):
+                return tuple(value)
+            raise ValueError(f"expected {len(args)} whole numbers")
+
+        return decode_ints
     items = [_decoder(arg) for arg in args]
 
     def decode_fixed(value: Any) -> tuple[Any, ...]:
@@ -288,14 +337,27 @@ def _tuple_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
     return decode_fixed
 
 
-def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+@functools.cache
+def _field_decoders(kind: type) -> dict[str, Callable[[Any], Any]]:
     hints = typing.get_type_hints(kind)
-    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)}
+    return {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)}
+
+
+def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    pairs = tuple(_field_decoders(kind).items())
+    expected = frozenset(name for name, _ in pairs)
+    # As pickle does: fill __dict__ directly, a few times faster than a frozen dataclass's __init__.
+    plain = not hasattr(kind, "__post_init__") and not hasattr(kind, "__slots__")
+    new = object.__new__
 
     def decode_dataclass(value: Any) -> Any:
-        if set(_checked(value, dict)) != set(fields):
-            raise ValueError(f"{kind.__name__}: fields differ")
-        return kind(**{name: decoder(value[name]) for name, decoder in fields.items()})
+        if type(value) is not dict or value.keys() != expected:
+            raise ValueError(f"{kind.__name__}: not an object with its fields")
+        if not plain:
+            return kind(*[decoder(value[name]) for name, decoder in pairs])
+        made = new(kind)
+        made.__dict__.update([(name, decoder(value[name])) for name, decoder in pairs])
+        return made
 
     return decode_dataclass
 
@@ -347,7 +409,7 @@ def _read(
             except OSError:
                 pass  # read_file reports it
             else:
-                found = cache.load_file(keys[step], step)
+                found = cache.load_file(keys[step])
         if found is None:
             to_read.append(step)
         else:
@@ -368,7 +430,7 @@ def _read(
         elif step.suffix.lower() in corpus.UNREADABLE_FORMATS:
             # As read_corpus words it (file formats briefgen recognises but cannot read).
             message = f"unsupported format ({step.suffix.lower()}); save it as text, Markdown or HTML"
-            problems.append(Problem(str(step), message))
+            problems.append(Problem(corpus._name(step), message))
         elif step in results:
             found, trouble = results[step]
             articles.extend(found)
@@ -383,9 +445,10 @@ def _read_file(item: tuple[Path, str | None], cache: Cache | None) -> tuple[list
     try:
         articles, problems = corpus.read_file(path)
     except ArticleError as error:
+        problem = Problem(corpus._name(path), error.problem)
         if cache is not None and key is not None:
-            cache.store_file_error(key, error.problem)
-        return [], [Problem(str(path), error.problem)]
+            cache.store_file_error(key, problem)
+        return [], [problem]
     if cache is not None and key is not None:
         cache.store_file(key, articles, problems)
     return articles, problems
@@ -406,17 +469,32 @@ def _extract(
         cache.stats.article_misses += len(todo)
     extractor = functools.partial(_extract_article, cache=cache)
     items = [(articles[i], keys[i]) for i in todo]
-    for i, extraction in zip(todo, workers.map(extractor, items, "extracting", progress), strict=True):
-        found[i] = extraction
+    for i, (changes, extraction) in zip(
+        todo, workers.map(extractor, items, "extracting", progress), strict=True
+    ):
+        article = dataclasses.replace(articles[i], **changes) if changes else articles[i]
+        found[i] = dataclasses.replace(extraction, article=article)
     return found  # type: ignore[return-value]
 
 
-def _extract_article(item: tuple[Article, str | None], cache: Cache | None) -> Extraction:
+def _extract_article(
+    item: tuple[Article, str | None], cache: Cache | None
+) -> tuple[dict[str, Any], Extraction]:
+    """The extraction without its article, and the article fields extraction changed: a worker
+    does not send the article's text back, and the main process keeps one copy of it."""
     article, key = item
     extraction = extract_article(article)
     if cache is not None and key is not None:
-        cache.store_extraction(key, extraction)
-    return extraction
+        cache.store_extraction(key, article, extraction)
+    return _changes(article, extraction.article), dataclasses.replace(extraction, article=None)
+
+
+def _changes(before: Article, after: Article) -> dict[str, Any]:
+    return {
+        name: getattr(after, name)
+        for name in _ARTICLE_FIELDS
+        if getattr(after, name) != getattr(before, name)
+    }
 
 
 class _Workers:
@@ -425,7 +503,7 @@ class _Workers:
     def __init__(self, jobs: int, parallel_min: int):
         self.jobs = max(1, jobs)
         self.parallel_min = parallel_min
-        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> _Workers:
         return self
@@ -444,7 +522,7 @@ class _Workers:
         results: Iterable[R]
         if self.jobs > 1 and total >= self.parallel_min:
             if self.pool is None:
-                self.pool = concurrent.futures.ProcessPoolExecutor(max_workers=self.jobs)
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs)
             chunk = max(1, min(32, total // (self.jobs * 8)))
             results = self.pool.map(function, items, chunksize=chunk)
         else:

@@ -10,11 +10,15 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, UsageError
 from briefgen.model import Brief, Extraction, Problem
+
+if TYPE_CHECKING:
+    from briefgen import pipeline
 
 FORMATS = ("pdf", "docx", "html", "json")
 DEFAULT_FORMATS = "pdf,docx,json"
@@ -176,7 +180,7 @@ def _formats(value: str) -> list[str]:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from briefgen.pipeline import BuildOptions, build_brief
+    from briefgen.pipeline import build_brief
     from briefgen.render.outputs import write_outputs
 
     config = _look(args)
@@ -185,7 +189,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from briefgen.progress import ProgressBar
 
     with ProgressBar(sys.stderr, enabled=not args.quiet and sys.stderr.isatty()) as progress:
-        brief = build_brief(args.corpus, _build_options(args, BuildOptions), progress)
+        brief = build_brief(args.corpus, _build_options(args), progress)
     _print_problems(brief.problems)
     if config.title and config.title != brief.title:  # a title set in briefgen.toml
         brief = dataclasses.replace(brief, title=config.title)
@@ -215,13 +219,14 @@ def _focus_and_speed_arguments(build: argparse.ArgumentParser) -> None:
     speed.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
-def _build_options(args: argparse.Namespace, options_type: type) -> object:
+def _build_options(args: argparse.Namespace) -> pipeline.BuildOptions:
     from briefgen.cache import default_cache_dir
+    from briefgen.pipeline import BuildOptions
 
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
     cache = None if args.no_cache else (args.cache_dir or default_cache_dir(args.output))
-    return options_type(
+    return BuildOptions(
         title=args.title,
         since=args.since,
         until=args.until,

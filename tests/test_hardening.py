@@ -557,7 +557,6 @@ def test_file_names_that_are_not_utf8_are_shown_and_rendered(tmp_path: Path) -> 
     assert data["not_included"][0]["path"].endswith("bad\ufffdname.txt")
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason="cache.py writes str(path) and encodes it")
 def test_file_names_that_are_not_utf8_on_the_command_line(tmp_path: Path, capsys) -> None:
     corpus, out = _badly_named_corpus(tmp_path), tmp_path / "out"
     assert main(["build", str(corpus), "-o", str(out), "--format", "json,pdf"]) == 0
