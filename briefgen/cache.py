@@ -32,7 +32,7 @@ import shutil
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -374,9 +374,9 @@ def gather(
 ) -> tuple[list[Extraction], list[Problem]]:
     """Every article of FOLDER extracted, and the problems met; what read_corpus() and then
     extract_article() on each article give, in the same order, taking what CACHE already has."""
-    with _Workers(jobs, parallel_min) as workers:
-        articles, problems = _read(Path(folder), cache, workers, progress)
-        extractions = _extract(articles, cache, workers, progress)
+    workers = _Workers(jobs, parallel_min)
+    articles, problems = _read(Path(folder), cache, workers, progress)
+    extractions = _extract(articles, cache, workers, progress)
     return extractions, problems
 
 
@@ -498,20 +498,13 @@ def _changes(before: Article, after: Article) -> dict[str, Any]:
 
 
 class _Workers:
-    """A pool of JOBS processes, started the first time there are at least PARALLEL_MIN items."""
+    """Runs a stage over items: in this process, or, from PARALLEL_MIN items on, on a pool of JOBS
+    processes. The first item is done here first, so that the lexicons and regexes it needs are
+    loaded once and inherited by the forked workers instead of being built again in each."""
 
     def __init__(self, jobs: int, parallel_min: int):
         self.jobs = max(1, jobs)
         self.parallel_min = parallel_min
-        self.pool: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if self.pool is not None:
-            # On an error or Ctrl-C, do not wait for the queued work.
-            self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
 
     def map(
         self, function: Callable[[T], R], items: list[T], stage: str, progress: Progress | None
@@ -519,15 +512,28 @@ class _Workers:
         total = len(items)
         if progress and total:
             progress(stage, 0, total)
-        results: Iterable[R]
+        done = 0
         if self.jobs > 1 and total >= self.parallel_min:
-            if self.pool is None:
-                self.pool = ProcessPoolExecutor(max_workers=self.jobs)
-            chunk = max(1, min(32, total // (self.jobs * 8)))
-            results = self.pool.map(function, items, chunksize=chunk)
-        else:
-            results = map(function, items)
-        for done, result in enumerate(results, 1):
+            yield function(items[0])
+            done = 1
+            if progress:
+                progress(stage, done, total)
+            pool = ProcessPoolExecutor(max_workers=self.jobs)
+            finished = False
+            try:
+                chunk = max(1, min(32, total // (self.jobs * 8)))
+                for result in pool.map(function, items[1:], chunksize=chunk):
+                    done += 1
+                    if progress:
+                        progress(stage, done, total)
+                    yield result
+                finished = True
+            finally:  # on an error or Ctrl-C, the queued work is dropped rather than waited for
+                pool.shutdown(wait=finished, cancel_futures=not finished)
+            return
+        for item in items:
+            result = function(item)
+            done += 1
             if progress:
                 progress(stage, done, total)
             yield result

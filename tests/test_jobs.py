@@ -11,6 +11,7 @@ import pytest
 
 from briefgen import cache as cache_module
 from briefgen.cli import main
+from briefgen.corpus import read_corpus
 from briefgen.pipeline import BuildOptions, build_brief
 from briefgen.progress import REDRAW_EVERY, ProgressBar, format_line
 from briefgen.render.json import render_json
@@ -46,9 +47,10 @@ def test_two_processes_give_the_brief_of_one(corpus, pools, monkeypatch):
     one = render_json(build_brief(corpus, BuildOptions(jobs=1, parallel_min=1)))
     assert pools == []
     two = render_json(build_brief(corpus, BuildOptions(jobs=2, parallel_min=1)))
-    assert len(pools) == 1 and pools[0][0] == 2
     files = len([p for p in corpus.rglob("*") if p.is_file()])
-    assert pools[0][1] > files  # the files were read and then the articles extracted in the pool
+    assert [workers for workers, _ in pools] == [2, 2]  # one pool to read the files, one to extract
+    assert pools[0][1] == files - 1  # the first of each is done before the pool starts
+    assert pools[1][1] == len(read_corpus(corpus)[0]) - 1
     assert two == one
     assert len(json.loads(one)["meetings"]) > 5
 
