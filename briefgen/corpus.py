@@ -297,6 +297,19 @@ def _read_txt(path: Path, data: bytes) -> Result:
     return [_article(path, _name(path.stem), text, title, paragraphs, date=meta_date)], problems
 
 
+# libyaml's safe loader (when PyYAML has it) is many times faster than the pure-Python one, which took
+# most of the time of reading a Markdown file. libyaml recurses without limit and crashes on nesting
+# some 30,000 levels deep, so front matter long enough to nest that deep goes to the Python loader,
+# which stops with RecursionError instead.
+_FAST_YAML_MAX_CHARS = 4096
+
+
+def _load_front_matter(text: str) -> object:
+    fast = getattr(yaml, "CSafeLoader", None)
+    loader = fast if fast is not None and len(text) <= _FAST_YAML_MAX_CHARS else yaml.SafeLoader
+    return yaml.load(text, Loader=loader)  # both loaders are the safe ones
+
+
 def _read_md(path: Path, data: bytes) -> Result:
     text, problems = _decode_file(path, data)
     meta: dict = {}
@@ -305,7 +318,7 @@ def _read_md(path: Path, data: bytes) -> Result:
     if match:
         body_start = match.end()
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = _load_front_matter(match.group(1))
         except (yaml.YAMLError, RecursionError) as error:
             loaded = None
             problems.append(Problem(_name(path), f"front matter ignored: {_one_line(error)}", fatal=False))
@@ -864,9 +877,9 @@ def _kind(line: _Line, text: str) -> str:
     if line.heading:
         return "heading"
     if len(norm) <= BOILERPLATE_MAX_CHARS:
-        furniture, tail = _boilerplate()
-        if furniture.search(norm):
-            return "tail" if tail is not None and tail.search(norm) else "furniture"
+        boilerplate = _boilerplate()
+        if boilerplate.furniture(norm):
+            return "tail" if boilerplate.tail.search(norm) else "furniture"
         if _is_menu(text[line.start : line.end]) or _is_breadcrumb(norm) or _is_date_line(norm):
             return "furniture"
     words = norm.count(" ") + 1 + len(_CJK.findall(norm)) // 2
@@ -877,21 +890,35 @@ def _kind(line: _Line, text: str) -> str:
     return "body"
 
 
+@dataclass(frozen=True)
+class _Boilerplate:
+    """The furniture patterns of lexicons/boilerplate.txt, split by how they are tried: the ones anchored
+    with ^ are matched at the line's start only (a search would try them at every character, which
+    made this the slowest part of reading), the others are searched."""
+
+    anchored: re.Pattern[str]
+    floating: re.Pattern[str]
+    tail: re.Pattern[str]  # the patterns that also start the page tail
+
+    def furniture(self, norm: str) -> bool:
+        return bool(self.anchored.match(norm) or self.floating.search(norm))
+
+
 @cache
-def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """(all furniture patterns, the ones that start the page tail) from lexicons/boilerplate.txt."""
-    plain, tail = [], []
-    for entry in lexicon.entries("boilerplate"):
-        if entry.startswith("tail:"):
-            tail.append(entry.removeprefix("tail:").strip())
-        else:
-            plain.append(entry)
+def _boilerplate() -> _Boilerplate:
+    entries = lexicon.entries("boilerplate")
+    patterns = [entry.removeprefix("tail:").strip() for entry in entries]
+    tail = [entry.removeprefix("tail:").strip() for entry in entries if entry.startswith("tail:")]
 
     def combine(patterns: list[str]) -> re.Pattern[str]:
         # An empty alternation would match every line; "(?!)" matches none.
         return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
-    return combine(plain + tail), combine(tail) if tail else None
+    return _Boilerplate(
+        anchored=combine([p.removeprefix("^") for p in patterns if p.startswith("^")]),
+        floating=combine([p for p in patterns if not p.startswith("^")]),
+        tail=combine(tail),
+    )
 
 
 def _is_menu(raw: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -27,28 +29,53 @@ def _cues() -> tuple[tuple[regex.Pattern[str], float], ...]:
 
 def score_sentence(sentence: str) -> float:
     """How informative a sentence is: the weights of its cues; very long sentences lose a little."""
-    # A cue found twice ("the third ... and the first ...") counts twice, never more.
-    score = sum(weight * min(len(pattern.findall(sentence)), 2) for pattern, weight in _cues())
+    whole = [(0, len(sentence))]
+    return _cue_scores(sentence, whole, whole)[0] + _length_penalty(sentence)
+
+
+def _cue_scores(
+    text: str, paragraphs: Sequence[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> list[float]:
+    """The cue weights of each sentence (spans in order). Each cue is run once a paragraph and its
+    matches are dealt to the sentences they fall in: running every cue on every sentence was the
+    slowest part of extraction."""
+    scores = [0.0] * len(sentences)
+    starts = [start for start, _ in sentences]
+    for pattern, weight in _cues():
+        counts: dict[int, int] = {}
+        for start, end in paragraphs:
+            for match in pattern.finditer(text, start, end):
+                i = bisect_right(starts, match.start()) - 1
+                if i >= 0 and match.end() <= sentences[i][1]:
+                    counts[i] = counts.get(i, 0) + 1
+        for i, count in counts.items():
+            # A cue found twice ("the third ... and the first ...") counts twice, never more.
+            scores[i] += weight * min(count, 2)
+    return scores
+
+
+def _length_penalty(sentence: str) -> float:
     words = len(sentence.split())
-    if words > LONG_SENTENCE_WORDS:
-        score -= (words - LONG_SENTENCE_WORDS) / 40
-    return score
+    return -(words - LONG_SENTENCE_WORDS) / 40 if words > LONG_SENTENCE_WORDS else 0.0
 
 
 def extract_facts(
     article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], limit: int = 8
 ) -> list[Fact]:
+    sentences = [
+        _clip_quotation(text, s_start, s_end)
+        for start, end in paragraphs
+        for s_start, s_end in sentence_spans(text, start, end)
+    ]
+    sentences = [(start, end) for start, end in sentences if end > start]
+    # The first sentence of the first prose paragraph says what happened.
+    lead = next((span for span in sentences if len(text[span[0] : span[1]].split()) >= 8), None)
     facts: list[Fact] = []
-    lead = None  # the first sentence of the first prose paragraph says what happened
-    for start, end in paragraphs:
-        for s_start, s_end in sentence_spans(text, start, end):
-            s_start, s_end = _clip_quotation(text, s_start, s_end)
-            if lead is None and len(text[s_start:s_end].split()) >= 8:
-                lead = (s_start, s_end)
-            sentence = text[s_start:s_end]
-            score = score_sentence(sentence) + (LEAD_BONUS if (s_start, s_end) == lead else 0.0)
-            if score >= MIN_SCORE and len(sentence.split()) >= 5:
-                facts.append(Fact(sentence, (Span(article_id, s_start, s_end),), score))
+    for (start, end), cue_score in zip(sentences, _cue_scores(text, paragraphs, sentences), strict=True):
+        sentence = text[start:end]
+        score = cue_score + _length_penalty(sentence) + (LEAD_BONUS if (start, end) == lead else 0.0)
+        if score >= MIN_SCORE and len(sentence.split()) >= 5:
+            facts.append(Fact(sentence, (Span(article_id, start, end),), score))
     facts.sort(key=lambda f: -f.score)
     return sorted(facts[:limit], key=lambda f: f.sources[0].start)
 
