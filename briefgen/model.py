@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class QuoteKind(StrEnum):
@@ -51,8 +52,12 @@ class Article:
     def lead(self, count: int = 1) -> tuple[tuple[int, int], ...]:
         """The first `count` paragraphs that are prose (several words, a full stop), where the story
         starts; short lines before them (a second headline, a kicker) are not the lead."""
-        prose = [(a, b) for a, b in self.paragraphs if _is_prose(self.text[a:b])]
-        return tuple((prose or list(self.paragraphs))[:count])
+        return (self._prose or self.paragraphs)[:count]
+
+    @cached_property
+    def _prose(self) -> tuple[tuple[int, int], ...]:
+        # Several stages ask for the lead; the paragraphs never change (the dataclass is frozen).
+        return tuple((a, b) for a, b in self.paragraphs if _is_prose(self.text[a:b]))
 
     @property
     def body(self) -> str:

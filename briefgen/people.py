@@ -8,9 +8,11 @@ resolve to those people; pronouns resolve to the most recent person mentioned ou
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -227,7 +229,8 @@ def _presence_regex() -> regex.Pattern[str]:
     )
 
 
-_INTRODUCED_BY = regex.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:with|by|including|and|from)\s)\s*$")
+# Words without which _presence_regex cannot match.
+_PRESENCE_WORDS = regex.compile(r"present|in attendance|among")
 
 
 def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> Cast:
@@ -236,10 +239,12 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
     `quoted` are the spans of quotations: mentions inside them are not antecedents of pronouns.
     """
     cast = Cast()
-    for start, end in spans:
-        _introduce_people(cast, text, start, end)
-    _complete_names(cast, text, spans)
-    mentions = [m for start, end in spans for m in _name_mentions(cast, text, start, end, quoted)]
+    # The capitalised runs of each span, found once: three passes below go over them.
+    runs = [[run.span() for run in _NAME_RUN.finditer(text, start, end)] for start, end in spans]
+    for (start, end), span_runs in zip(spans, runs, strict=True):
+        _introduce_people(cast, text, start, end, span_runs)
+    _complete_names(cast, text, [run for span_runs in runs for run in span_runs])
+    mentions = [m for span_runs in runs for m in _name_mentions(cast, text, span_runs, quoted)]
     mentions += [
         m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)
     ]
@@ -251,10 +256,11 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
     return cast
 
 
-def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
-    """Register the people that the text introduces with evidence (title, role, speech verb, presence)."""
-    for run in _NAME_RUN.finditer(text, start, end):
-        core = _core_name(text, run.start(), run.end())
+def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tuple[int, int]]) -> None:
+    """Register the people that text[start:end] introduces with evidence (title, role, speech verb,
+    presence); RUNS are its capitalised runs."""
+    for run_start, run_end in runs:
+        core = _core_name(text, run_start, run_end)
         if core is None or core[1] - core[0] == 0:
             continue
         core_start, core_end, words = core
@@ -268,6 +274,8 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
         evidence = role or _speaks_next(text, core_end, end) or _has_honorific(text, core_start)
         if evidence:
             _register(cast, text[core_start:core_end], role, core_start)
+    if not _PRESENCE_WORDS.search(text, start, end):
+        return  # the cheap test first: lists of people present are rare
     for match in _presence_regex().finditer(text, start, end):
         for run in _NAME_RUN.finditer(text, match.start("names"), match.end("names")):
             core = _core_name(text, run.start(), run.end())
@@ -275,21 +283,20 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int) -> None:
                 _register(cast, text[core[0] : core[1]], None, core[0], principal_hint=False)
 
 
-def _complete_names(cast: Cast, text: str, spans: list[tuple[int, int]]) -> None:
+def _complete_names(cast: Cast, text: str, runs: list[tuple[int, int]]) -> None:
     """A person known by one word ("President Petrov") takes the full name the text gives elsewhere
     ("Vladimir Petrov"), when exactly one full name fits."""
     short = [name for name in cast.people if " " not in name]
     if not short:
         return
     fuller: dict[str, set[str]] = {name: set() for name in short}
-    for start, end in spans:
-        for run in _NAME_RUN.finditer(text, start, end):
-            core = _core_name(text, run.start(), run.end())
-            if core and len(core[2]) >= 2:
-                candidate = tidy(text[core[0] : core[1]].removesuffix("'s").removesuffix("’s"))
-                for name in short:
-                    if name in candidate.split():
-                        fuller[name].add(candidate)
+    for run_start, run_end in runs:
+        core = _core_name(text, run_start, run_end)
+        if core and len(core[2]) >= 2:
+            candidate = tidy(text[core[0] : core[1]].removesuffix("'s").removesuffix("’s"))
+            for name in short:
+                if name in candidate.split():
+                    fuller[name].add(candidate)
     for name, names in fuller.items():
         if len(names) == 1 and (full := names.pop()) not in cast.people:
             person = cast.people.pop(name)
@@ -356,6 +363,7 @@ def _clean_word(word: str) -> str:
 
 
 _WORD_START = regex.compile(r"[\p{L}][\p{L}.'’-]*")
+_WORD_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’-])*")  # _WORD_START for the faster re module
 
 
 @cache
@@ -471,11 +479,11 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _name_mentions(
-    cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]]
+    cast: Cast, text: str, runs: list[tuple[int, int]], quoted: list[tuple[int, int]]
 ) -> list[Mention]:
     found = []
-    for run in _NAME_RUN.finditer(text, start, end):
-        for word_run in _known_spans(cast, text, run.start(), run.end()):
+    for run_start, run_end in runs:
+        for word_run in _known_spans(cast, text, run_start, run_end):
             a, b, name = word_run
             possessive = text.startswith(("'s", "’s"), b) or text[a:b].endswith(("'s", "’s"))
             found.append(Mention(a, b, name, "name", _inside(a, quoted), possessive))
@@ -495,28 +503,16 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
     return [(honorific.start() if honorific else core_start, core_end, name)]  # "Mr Sakai" is one mention
 
 
-@cache
-def _description_heads() -> regex.Pattern[str]:
-    heads = {t.split()[0] for t in lexicon.entries("titles")} | {"leader", "head"}
-    return regex.compile(rf"\b(?:{lexicon.alternation(sorted(heads))})", regex.IGNORECASE)
-
-
 def _description_mentions(
     cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]], names: list[Mention]
 ) -> list[Mention]:
-    if not cast.people or not _description_heads().search(text, start, end):
+    if not cast.people:
         return []
     found = []
     named_starts = {m.start for m in names}
-    description, starters = vocabulary().description_regex, _description_starters()
-    heads = _description_followers()
-    for word in _WORD_START.finditer(text, start, end):
-        if _clean_word(word.group()) not in starters:
-            continue  # a description starts with "the" or a demonym: try nowhere else
-        following = _NEXT_WORD.match(text, word.end(), end)
-        if not following or _clean_word(following.group(1)) not in heads:
-            continue  # "the" + a demonym or a title, or a demonym + a title
-        match = description.match(text, word.start(), end)
+    description = vocabulary().description_regex
+    for word_start in _description_starts(text, start, end):
+        match = description.match(text, word_start, end)
         if not match:
             continue
         if any(
@@ -530,6 +526,19 @@ def _description_mentions(
                 Mention(match.start(), match.end(), person, "description", _inside(match.start(), quoted))
             )
     return found
+
+
+def _description_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a description can start: "the" or a demonym followed by a demonym or a title's first word
+    ("the French president", "the head of state", "Chinese leader"). One scan of the words in Python
+    is much cheaper than trying the description regex, whose alternations are long, at every word."""
+    starters, followers = _description_starters(), _description_followers()
+    words = [(m.start(), m.end(), _clean_word(m.group())) for m in _WORD_TOKEN.finditer(text, start, end)]
+    return [
+        a
+        for (a, b, word), (c, _, following) in pairwise(words)
+        if word in starters and following in followers and text[b:c].isspace()
+    ]
 
 
 def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]) -> str | None:

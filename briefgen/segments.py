@@ -45,7 +45,7 @@ def find_segments(
     for start, end in article.paragraphs:
         if start < lead_end:
             continue
-        first = next(sentence_spans(article.text, start, end), None)
+        first = next(iter(sentence_spans(article.text, start, end)), None)
         if first is None or not _OPENS_WITH_TIME.match(article.text, *first):
             continue  # "X, who met Y on Monday, said ..." mentions another meeting; it does not report it
         if not _meeting_verb().search(article.text, *first):

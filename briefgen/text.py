@@ -31,9 +31,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token.lower() in _abbreviations()
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # people, quotes, agreements, facts and dates all split the same paragraphs
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
     """Spans of the sentences of text[start:end], trimmed of surrounding white space."""
-    end = len(text) if end is None else end
+    return tuple(_sentence_spans(text, start, len(text) if end is None else end))
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if (
