@@ -22,9 +22,38 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal phrases, longest first so that longer phrases win."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """A regex matching any of the literal phrases (a space matches any white space), the longest
+    where several match.
+
+    The phrases are merged into a trie ("minister|ministry" -> "minist(?:er|ry)"): a regex engine
+    then reads each character once instead of trying hundreds of branches at every position, which
+    made the long lexicons (titles, verbs, countries) the slowest part of extraction. A shorter phrase
+    is an optional ending tried after the longer ones, so longer phrases still win.
+    """
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _trie_regex(trie)
+
+
+_END = ""  # the key that marks the end of a phrase in the trie (no phrase character is empty)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and _END not in node:
+        return branches[0]
+    group = f"(?:{'|'.join(branches)})"
+    return f"{group}?" if _END in node else group
 
 
 @cache
