@@ -68,7 +68,10 @@ def extract_agreements(
     article_id: str, text: str, paragraphs: tuple[tuple[int, int], ...], event_date: dt.date | None
 ) -> list[Agreement]:
     found: list[Agreement] = []
+    status_pattern, _ = _status_regex()
     for start, end in paragraphs:
+        if not status_pattern.search(text, start, end):
+            continue  # no status word ("signed", "agreed") in the paragraph: none in its sentences
         for s_start, s_end in sentence_spans(text, start, end):
             found += _sentence_agreements(article_id, text, s_start, s_end, event_date)
     return found
@@ -81,7 +84,7 @@ def _sentence_agreements(
     cue = status_pattern.search(text, start, end)
     if cue is None or _dated_elsewhere(text[start:end], event_date):
         return []
-    status = statuses[regex.sub(r"\s+", " ", cue.group().lower())]
+    status = statuses[_SPACES.sub(" ", cue.group().lower())]
     sentence = text[start:end].strip()
     agreements = []
     documents = list(_document_regex().finditer(text, start, end))
@@ -114,6 +117,14 @@ def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:
     return False
 
 
+_SPACES = regex.compile(r"\s+")
+_TAIL_START = regex.compile(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s")
+_LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.IGNORECASE)
+_LEADING_FILLER = regex.compile(r"^(?:other|important|\s)+", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
+_LIST_SEPARATOR = regex.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
+
+
 def _title(
     text: str, document: regex.Match[str], floor: int, end: int, cue: regex.Match[str], followed: bool = False
 ) -> str | None:
@@ -128,7 +139,7 @@ def _title(
     tail = text[tail_start : stop.start() if stop else end]
     if followed and not stop and (joint := _JOINED.search(tail)):
         tail = tail[: joint.start()]  # cut before "and an" that leads to the next document
-    if not regex.match(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s", tail):
+    if not _TAIL_START.match(tail):
         tail = ""
     vague = {w.lower() for w in modifiers.split()} <= _VAGUE
     if vague and not tail and document.group().lower() in _VAGUE_DOCUMENTS:
@@ -136,15 +147,13 @@ def _title(
     fields = _FIELDS.search(tail) or _FIELDS_CUT.search(tail)
     if fields:
         tail = tail[: fields.start()]  # the fields are listed apart, not in the title
-    words = regex.sub(
-        r"^(?:a|an|the)\s+", "", (modifiers + document.group() + tail).strip(), flags=regex.IGNORECASE
-    )
-    words = regex.sub(r"^(?:other|important|\s)+", "", words, flags=regex.IGNORECASE)
+    words = _LEADING_ARTICLE.sub("", (modifiers + document.group() + tail).strip())
+    words = _LEADING_FILLER.sub("", words)
     return words[:1].upper() + words[1:] if words else None
 
 
 def _parties(title: str) -> tuple[str, ...]:
-    match = regex.search(r"\bbetween\s+(.+?)\s+and\s+(.+)$", title)
+    match = _BETWEEN.search(title)
     if not match:
         return ()
     return tuple(country_of(side) or side.strip() for side in match.groups())
@@ -154,7 +163,7 @@ def _fields(sentence: str) -> tuple[str, ...]:
     match = _FIELDS.search(sentence)
     if not match:
         return ()
-    items = regex.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", match.group("list"))
+    items = _LIST_SEPARATOR.split(match.group("list"))
     return tuple(item.strip() for item in items if item.strip() and len(item.split()) <= 5)
 
 

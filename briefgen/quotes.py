@@ -183,12 +183,15 @@ def _source_regex() -> regex.Pattern[str]:
     )
 
 
+_LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
+
+
 def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
     """The source phrase starting at `start`, as a speaker that is no person of the article."""
     match = _source_regex().match(text, start, end)
     if not match:
         return None
-    phrase = regex.sub(r"^(?i:the|a|an)\s+", "", match.group("phrase").rstrip())
+    phrase = _LEADING_ARTICLE.sub("", match.group("phrase").rstrip())
     return Mention(match.start(), match.start() + len(match.group("phrase").rstrip()), phrase, "source")
 
 
