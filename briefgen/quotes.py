@@ -13,6 +13,7 @@ Every quote's text is a verbatim span of the article.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -86,13 +87,17 @@ def _family(char: str) -> str:
     return "single" if char in "'‘’‹›" else "double"  # a doubled apostrophe is passed in as '"'
 
 
+_MARK = regex.compile(r"[\"'“”„«»‘’‹›`]")
+
+
 def _pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level (content start, content end) pairs, and where an unclosed top-level quote opens."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     skip_to = start
-    for i in range(start, end):
-        if i < skip_to or text[i] not in "\"'“”„«»‘’‹›`":
+    for mark in _MARK.finditer(text, start, end):  # only the marks: most characters are none
+        i = mark.start()
+        if i < skip_to:
             continue
         width = 2 if text[i : i + 2] in ("''", "``") else 1  # ''...'' and ``...'' stand for "..."
         skip_to = i + width
@@ -196,6 +201,7 @@ def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
 
 
 _WORD = regex.compile(r"\w+")
+_WORDS = re.compile(r"\w+")  # the re module is faster for a pattern this simple
 
 
 @cache
@@ -207,8 +213,10 @@ def _verb_starters() -> frozenset[str]:
 def _verbs_in(text: str, start: int, end: int) -> list[regex.Match[str]]:
     """Speech and stance verbs in text[start:end], trying the big pattern only where one can start."""
     starters, pattern = _verb_starters(), _any_verb_regex()
+    if starters.isdisjoint(_WORDS.findall(text[start:end].lower())):
+        return []  # the cheap test first: a list of the words, no match objects
     found = []
-    for word in _WORD.finditer(text, start, end):
+    for word in _WORDS.finditer(text, start, end):
         if word.group().lower() in starters and (match := pattern.match(text, word.start(), end)):
             found.append(match)
     return found
