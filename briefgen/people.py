@@ -363,7 +363,8 @@ def _clean_word(word: str) -> str:
 
 
 _WORD_START = regex.compile(r"[\p{L}][\p{L}.'’-]*")
-_WORD_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’-])*")  # _WORD_START for the faster re module
+# _WORD_START for the faster re module: a letter, then letters and . ' ’ -
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[.'’-]+[^\W\d_]*)*")
 
 
 @cache
@@ -533,12 +534,23 @@ def _description_starts(text: str, start: int, end: int) -> list[int]:
     ("the French president", "the head of state", "Chinese leader"). One scan of the words in Python
     is much cheaper than trying the description regex, whose alternations are long, at every word."""
     starters, followers = _description_starters(), _description_followers()
+    lowered = text[start:end].lower()
+    if len(lowered) == end - start and not _may_describe(_WORD_TOKEN.findall(lowered), starters, followers):
+        return []  # the cheap test first: word strings only, no match objects
     words = [(m.start(), m.end(), _clean_word(m.group())) for m in _WORD_TOKEN.finditer(text, start, end)]
     return [
         a
         for (a, b, word), (c, _, following) in pairwise(words)
         if word in starters and following in followers and text[b:c].isspace()
     ]
+
+
+def _may_describe(words: list[str], starters: frozenset[str], followers: frozenset[str]) -> bool:
+    """A starter word followed by a follower word among WORDS (lower case, as _WORD_TOKEN finds them)."""
+    return any(
+        word.rstrip("'’") in starters and following.rstrip("'’") in followers
+        for word, following in pairwise(words)
+    )
 
 
 def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]) -> str | None:
