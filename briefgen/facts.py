@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 import regex
@@ -36,22 +36,42 @@ def score_sentence(sentence: str) -> float:
 def _cue_scores(
     text: str, paragraphs: Sequence[tuple[int, int]], sentences: list[tuple[int, int]]
 ) -> list[float]:
-    """The cue weights of each sentence (spans in order). Each cue is run once a paragraph and its
+    """The cue weights of each sentence (spans in order). Each cue is run over the paragraphs and its
     matches are dealt to the sentences they fall in: running every cue on every sentence was the
     slowest part of extraction."""
     scores = [0.0] * len(sentences)
     starts = [start for start, _ in sentences]
     for pattern, weight in _cues():
         counts: dict[int, int] = {}
-        for start, end in paragraphs:
-            for match in pattern.finditer(text, start, end):
-                i = bisect_right(starts, match.start()) - 1
-                if i >= 0 and match.end() <= sentences[i][1]:
-                    counts[i] = counts.get(i, 0) + 1
+        for match_start, match_end in _matches(pattern, text, paragraphs):
+            i = bisect_right(starts, match_start) - 1
+            if i >= 0 and match_end <= sentences[i][1]:
+                counts[i] = counts.get(i, 0) + 1
         for i, count in counts.items():
             # A cue found twice ("the third ... and the first ...") counts twice, never more.
             scores[i] += weight * min(count, 2)
     return scores
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, paragraphs: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The pattern's matches inside the paragraphs, as a search of each paragraph finds them, with one
+    search over them all (a call a paragraph cost more than the searching): a match that runs across
+    a paragraph break is dropped and that paragraph searched alone."""
+    if not paragraphs:
+        return
+    ends = [end for _, end in paragraphs]
+    position, stop = paragraphs[0][0], paragraphs[-1][1]
+    while match := pattern.search(text, position, stop):
+        index = bisect_right(ends, match.start())  # the paragraph the match starts in, or the next one
+        start, end = paragraphs[index]
+        if start <= match.start() and match.end() <= end:
+            yield match.span()
+            position = max(match.end(), match.start() + 1)
+        else:
+            yield from (m.span() for m in pattern.finditer(text, max(start, match.start()), end))
+            position = end
 
 
 def _length_penalty(sentence: str) -> float:
