@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.facts import MIN_SCORE, score_sentence
+from briefgen.facts import MIN_SCORE, extract_facts, score_sentence
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,34 @@ def test_rhetoric_is_not_a_fact(sentence):
 
 def test_figures_rank_above_decisions():
     assert score_sentence("Trade reached $41 billion.") > score_sentence("They decided to meet again.")
+
+
+def _facts_of(*paragraphs: str):
+    text = "\n\n".join(paragraphs)
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    return extract_facts("a", text, tuple(spans))
+
+
+def test_a_fact_in_an_article_scores_as_the_sentence_alone():
+    """Cues are searched over the whole article at once; each sentence must still get its own score."""
+    facts = _facts_of(
+        "The ministers met in the capital on Monday to discuss energy and transport links.",
+        "Trade reached $12.4 billion last year, the highest on record. Exports rose by 14 percent.",
+        "The first joint forum will be held in 2026. They decided to meet again next year.",
+    )
+    assert facts
+    for fact in facts[1:]:  # the first sentence of an article gets the lead bonus
+        assert fact.score == pytest.approx(score_sentence(fact.text))
+
+
+def test_a_cue_is_never_read_across_a_paragraph_break():
+    """ "... ever since" ending one paragraph and "2023 ..." opening the next are no "since 2023"
+    (which would make the lead, one cue short of a fact, a fact)."""
+    facts = _facts_of(
+        "Officials said talks on the new rail corridor have continued ever since",
+        "2023 marked a turning point for the region and its neighbours.",
+    )
+    assert not any(fact.text.startswith("Officials") for fact in facts)
