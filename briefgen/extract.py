@@ -16,6 +16,7 @@ from briefgen.people import Cast, find_cast
 from briefgen.places import find_location
 from briefgen.quotes import extract_quotes, find_quotations
 from briefgen.segments import find_segments
+from briefgen.text import word_positions
 
 LEAD_PARAGRAPHS = 2
 COUNTERPART_PARAGRAPHS = 3
@@ -90,24 +91,7 @@ def _counterpart_cue() -> regex.Pattern[str]:
 
 
 def _named_in(title: str, name: str) -> bool:
-    return _has_word(title, name.split()[-1]) or name.split()[0] in title.split()
-
-
-def _has_word(text: str, word: str) -> bool:
-    """WORD in TEXT as a whole word (no letter or digit right before or after it)."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not _is_word_char(text[start - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
-        ):
-            return True
-        start = text.find(word, start + 1)
-    return False
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return next(word_positions(title, name.split()[-1]), None) is not None or name.split()[0] in title.split()
 
 
 def _present_people(article: Article, cast: Cast) -> set[str]:

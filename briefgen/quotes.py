@@ -23,7 +23,7 @@ import regex
 from briefgen import lexicon
 from briefgen.model import Quote, QuoteKind, Span
 from briefgen.people import Cast, Mention, vocabulary
-from briefgen.text import sentence_spans
+from briefgen.text import sentence_spans, word_positions
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -213,13 +213,15 @@ def _verb_starters() -> frozenset[str]:
 def _verbs_in(text: str, start: int, end: int) -> list[regex.Match[str]]:
     """Speech and stance verbs in text[start:end], trying the big pattern only where one can start."""
     starters, pattern = _verb_starters(), _any_verb_regex()
-    if starters.isdisjoint(_WORDS.findall(text[start:end].lower())):
-        return []  # the cheap test first: a list of the words, no match objects
-    found = []
-    for word in _WORDS.finditer(text, start, end):
-        if word.group().lower() in starters and (match := pattern.match(text, word.start(), end)):
-            found.append(match)
-    return found
+    lowered = text[start:end].lower()
+    present = starters.intersection(_WORDS.findall(lowered))  # word strings only, no match objects
+    if not present:
+        return []
+    if len(lowered) == end - start:  # offsets of the lower-case copy are the text's
+        at = sorted(start + i for word in present for i in word_positions(lowered, word))
+    else:
+        at = [w.start() for w in _WORDS.finditer(text, start, end) if w.group().lower() in present]
+    return [match for i in at if (match := pattern.match(text, i, end))]
 
 
 @cache
