@@ -5,16 +5,18 @@ Two kinds of entry, both JSON, both keyed by a SHA-256 of their input and of bri
 
 - `files/`: what a file holds (its articles before ids are made unique, or why it could not be read),
   keyed by the file's path and bytes, so that an unchanged file is not parsed again;
-- `articles/`: what extraction found in one article, keyed by every field of the article (text,
-  title, paragraphs, metadata, id), so that an unchanged article is not extracted again.
+- `articles/`: what extraction found in one article, and the article's duplicate-detection
+  signature, keyed by every field of the article (text, title, paragraphs, metadata, id), so that
+  an unchanged article is neither extracted nor hashed for duplicates again.
 
 The folder is safe to delete at any time. Entries are written atomically (a temporary file renamed
 over the entry); an entry that cannot be read or does not have the expected shape is ignored, and
 rewritten. Entries of other fingerprints (older versions of briefgen) are removed when a cache is
 opened. Nothing is unpickled: entries are decoded field by field into the model's dataclasses.
 
-`gather()` is the stage the pipeline calls: it walks the corpus, takes what the cache has, and sends
-the rest to a pool of processes when there is enough of it to pay for their start-up.
+`gather_signed()` is the stage the pipeline calls (`gather()` without the signatures): it walks the
+corpus, takes what the cache has, and sends the rest to a pool of processes when there is enough of it
+to pay for their start-up.
 """
 
 from __future__ import annotations
@@ -40,11 +42,12 @@ from typing import Any, TypeVar
 
 import briefgen
 from briefgen import corpus
+from briefgen.duplicates import TextSignature, checked, text_signature
 from briefgen.errors import ArticleError
 from briefgen.extract import extract_article
 from briefgen.model import Article, Extraction, Problem
 
-FORMAT = 1  # bump when the layout of entries changes
+FORMAT = 2  # bump when the layout of entries changes
 READING_LIBRARIES = ("trafilatura", "charset-normalizer", "pyyaml", "dateparser", "regex")
 PARALLEL_MIN = 200  # fewer files or articles than this are done in this process: no pool to start
 CACHE_DIR_NAME = ".briefgen-cache"
@@ -181,12 +184,14 @@ class Cache:
 
     # -- articles: every field of an article -> its extraction
 
-    def load_extraction(self, key: str, article: Article) -> Extraction | None:
-        """The extraction stored for ARTICLE, whose fields the entry holds only where they differ."""
+    def load_extraction(self, key: str, article: Article) -> tuple[Extraction, TextSignature] | None:
+        """The extraction stored for ARTICLE, whose fields the entry holds only where they differ,
+        and the article's duplicate signature."""
         data = self._load("articles", key)
         if data is None:
             return None
         try:
+            signature = checked(decode(TextSignature, data["signature"]))
             found = data["extraction"]
             fields = _field_decoders(Extraction)
             if type(found) is not dict or found.keys() != fields.keys():
@@ -198,16 +203,18 @@ class Cache:
                     article, **{name: article_fields[name](value) for name, value in changes.items()}
                 )
             values = {name: decoder(found[name]) for name, decoder in fields.items() if name != "article"}
-            return Extraction(article=article, **values)
+            return Extraction(article=article, **values), signature
         except (KeyError, TypeError, ValueError):
             self.stats.corrupt += 1
             return None
 
-    def store_extraction(self, key: str, article: Article, extraction: Extraction) -> None:
+    def store_extraction(
+        self, key: str, article: Article, extraction: Extraction, signature: TextSignature
+    ) -> None:
         data = encode(dataclasses.replace(extraction, article=None))
         # The article is the key's: only what extraction changed (its date) is kept.
         data["article"] = encode(_changes(article, extraction.article))
-        self._store("articles", key, {"extraction": data})
+        self._store("articles", key, {"extraction": data, "signature": encode(signature)})
 
 
 def file_key(path: Path, data: bytes) -> str:
@@ -344,8 +351,13 @@ def _field_decoders(kind: type) -> dict[str, Callable[[Any], Any]]:
 
 
 def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
-    pairs = tuple(_field_decoders(kind).items())
-    expected = frozenset(name for name, _ in pairs)
+    hints = typing.get_type_hints(kind)
+    # A field of plain values (text, whole numbers, None) is checked by its type in place, without
+    # a call: most of what a warm build decodes are such fields (spans, names, roles).
+    plan = tuple(
+        (name, _plain_types(hints[name]), decoder) for name, decoder in _field_decoders(kind).items()
+    )
+    expected = frozenset(name for name, _, _ in plan)
     # As pickle does: fill __dict__ directly, a few times faster than a frozen dataclass's __init__.
     plain = not hasattr(kind, "__post_init__") and not hasattr(kind, "__slots__")
     new = object.__new__
@@ -353,13 +365,29 @@ def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
     def decode_dataclass(value: Any) -> Any:
         if type(value) is not dict or value.keys() != expected:
             raise ValueError(f"{kind.__name__}: not an object with its fields")
+        fields = {}
+        for name, types_, decoder in plan:
+            item = value[name]
+            if types_ is None:
+                item = decoder(item)
+            elif type(item) not in types_:
+                raise TypeError(f"{kind.__name__}.{name}: not a {type(item).__name__}")
+            fields[name] = item
         if not plain:
-            return kind(*[decoder(value[name]) for name, decoder in pairs])
+            return kind(**fields)
         made = new(kind)
-        made.__dict__.update([(name, decoder(value[name])) for name, decoder in pairs])
+        made.__dict__.update(fields)
         return made
 
     return decode_dataclass
+
+
+def _plain_types(hint: Any) -> frozenset[type] | None:
+    """The JSON types a field of type HINT takes as they are (str, int, bool, None), or None."""
+    members = typing.get_args(hint) if typing.get_origin(hint) in (types.UnionType, typing.Union) else (hint,)
+    if all(member in (str, int, bool, type(None)) for member in members):
+        return frozenset(members)
+    return None
 
 
 # ---------------------------------------------------------------- reading and extracting a corpus
@@ -374,10 +402,22 @@ def gather(
 ) -> tuple[list[Extraction], list[Problem]]:
     """Every article of FOLDER extracted, and the problems met; what read_corpus() and then
     extract_article() on each article give, in the same order, taking what CACHE already has."""
+    extractions, _, problems = gather_signed(folder, cache, jobs, parallel_min, progress)
+    return extractions, problems
+
+
+def gather_signed(
+    folder: Path,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    parallel_min: int = PARALLEL_MIN,
+    progress: Progress | None = None,
+) -> tuple[list[Extraction], list[TextSignature], list[Problem]]:
+    """What gather() gives, with each article's text_signature() (made where it is extracted)."""
     workers = _Workers(jobs, parallel_min)
     articles, problems = _read(Path(folder), cache, workers, progress)
-    extractions = _extract(articles, cache, workers, progress)
-    return extractions, problems
+    extractions, signatures = _extract(articles, cache, workers, progress)
+    return extractions, signatures, problems
 
 
 def _read(
@@ -390,7 +430,7 @@ def _read(
     walk_problems: list[Problem] = []
     steps: list[Problem | Path] = []
     placed = 0
-    for path in corpus._walk(folder, walk_problems):
+    for path in corpus.walk_files(folder, walk_problems):
         steps.extend(walk_problems[placed:])
         placed = len(walk_problems)
         steps.append(path)
@@ -430,14 +470,14 @@ def _read(
         elif step.suffix.lower() in corpus.UNREADABLE_FORMATS:
             # As read_corpus words it (file formats briefgen recognises but cannot read).
             message = f"unsupported format ({step.suffix.lower()}); save it as text, Markdown or HTML"
-            problems.append(Problem(corpus._name(step), message))
+            problems.append(Problem(corpus.display_name(step), message))
         elif step in results:
             found, trouble = results[step]
             articles.extend(found)
             problems.extend(trouble)
     if not articles:
         return corpus.read_corpus(folder)  # raises NoArticlesError with its own message
-    return corpus._unique_ids(articles), problems
+    return corpus.unique_ids(articles), problems
 
 
 def _read_file(item: tuple[Path, str | None], cache: Cache | None) -> tuple[list[Article], list[Problem]]:
@@ -445,7 +485,7 @@ def _read_file(item: tuple[Path, str | None], cache: Cache | None) -> tuple[list
     try:
         articles, problems = corpus.read_file(path)
     except ArticleError as error:
-        problem = Problem(corpus._name(path), error.problem)
+        problem = Problem(corpus.display_name(path), error.problem)
         if cache is not None and key is not None:
             cache.store_file_error(key, problem)
         return [], [problem]
@@ -456,37 +496,39 @@ def _read_file(item: tuple[Path, str | None], cache: Cache | None) -> tuple[list
 
 def _extract(
     articles: list[Article], cache: Cache | None, workers: _Workers, progress: Progress | None
-) -> list[Extraction]:
-    found: list[Extraction | None] = [None] * len(articles)
+) -> tuple[list[Extraction], list[TextSignature]]:
+    found: list[tuple[Extraction, TextSignature] | None] = [None] * len(articles)
     keys: list[str | None] = [None] * len(articles)
     if cache is not None:
         for i, article in enumerate(articles):
             keys[i] = article_key(article)
             found[i] = cache.load_extraction(keys[i], article)  # type: ignore[arg-type]
-    todo = [i for i, extraction in enumerate(found) if extraction is None]
+    todo = [i for i, entry in enumerate(found) if entry is None]
     if cache is not None:
         cache.stats.article_hits += len(articles) - len(todo)
         cache.stats.article_misses += len(todo)
     extractor = functools.partial(_extract_article, cache=cache)
     items = [(articles[i], keys[i]) for i in todo]
-    for i, (changes, extraction) in zip(
+    for i, (changes, extraction, signature) in zip(
         todo, workers.map(extractor, items, "extracting", progress), strict=True
     ):
         article = dataclasses.replace(articles[i], **changes) if changes else articles[i]
-        found[i] = dataclasses.replace(extraction, article=article)
-    return found  # type: ignore[return-value]
+        found[i] = (dataclasses.replace(extraction, article=article), signature)
+    return [entry[0] for entry in found], [entry[1] for entry in found]  # type: ignore[index]
 
 
 def _extract_article(
     item: tuple[Article, str | None], cache: Cache | None
-) -> tuple[dict[str, Any], Extraction]:
-    """The extraction without its article, and the article fields extraction changed: a worker
-    does not send the article's text back, and the main process keeps one copy of it."""
+) -> tuple[dict[str, Any], Extraction, TextSignature]:
+    """The extraction without its article, the article fields extraction changed, and the article's
+    duplicate signature: a worker does not send the article's text back, and the main process keeps
+    one copy of it."""
     article, key = item
     extraction = extract_article(article)
+    signature = text_signature(extraction.article)
     if cache is not None and key is not None:
-        cache.store_extraction(key, article, extraction)
-    return _changes(article, extraction.article), dataclasses.replace(extraction, article=None)
+        cache.store_extraction(key, article, extraction, signature)
+    return _changes(article, extraction.article), dataclasses.replace(extraction, article=None), signature
 
 
 def _changes(before: Article, after: Article) -> dict[str, Any]:

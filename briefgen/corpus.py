@@ -155,12 +155,12 @@ def read_corpus(folder: Path) -> Result:
     articles: list[Article] = []
     problems: list[Problem] = []
     files = 0
-    for path in _walk(folder, problems):
+    for path in walk_files(folder, problems):
         suffix = path.suffix.lower()
         if suffix in UNREADABLE_FORMATS:
             files += 1
             message = f"unsupported format ({suffix}); save it as text, Markdown or HTML"
-            problems.append(Problem(_name(path), message))
+            problems.append(Problem(display_name(path), message))
             continue
         if suffix not in READERS:
             continue
@@ -168,22 +168,22 @@ def read_corpus(folder: Path) -> Result:
         try:
             found, trouble = read_file(path)
         except ArticleError as error:
-            problems.append(Problem(_name(path), error.problem))
+            problems.append(Problem(display_name(path), error.problem))
             continue
         articles.extend(found)
         problems.extend(trouble)
     if not articles:
         if files:
             left_out = f"{files} file{'' if files == 1 else 's'} left out"
-            message = f"{_name(folder)}: no readable articles ({left_out})"
+            message = f"{display_name(folder)}: no readable articles ({left_out})"
         else:
             kinds = ".txt, .md, .html, .csv, .tsv, .jsonl, .json"
-            message = f"{_name(folder)}: no articles found (files ending in {kinds} are read)"
+            message = f"{display_name(folder)}: no articles found (files ending in {kinds} are read)"
         raise NoArticlesError(message, problems)
-    return _unique_ids(articles), problems
+    return unique_ids(articles), problems
 
 
-def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+def walk_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
     """Files under FOLDER in name order, hidden entries skipped, each directory visited once."""
     seen: set[tuple[int, int]] = set()
 
@@ -193,12 +193,12 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
             # A symlink back up the tree would otherwise be walked forever.
             if (status.st_dev, status.st_ino) in seen:
                 message = "folder already read (a symbolic link loop or a second link to it); skipped"
-                problems.append(Problem(_name(directory), message, fatal=False))
+                problems.append(Problem(display_name(directory), message, fatal=False))
                 return
             seen.add((status.st_dev, status.st_ino))
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            problems.append(Problem(_name(directory), f"cannot read folder: {_os_problem(error)}"))
+            problems.append(Problem(display_name(directory), f"cannot read folder: {_os_problem(error)}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -218,7 +218,7 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
+def unique_ids(articles: list[Article]) -> list[Article]:
     """Ids are how the brief points at articles, so two files with the same name get `-2`, `-3`."""
     seen: set[str] = set()
     unique = []
@@ -241,35 +241,35 @@ def read_file(path: Path) -> Result:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        raise ArticleError(_name(path), f"unsupported format ({path.suffix or 'no extension'})")
+        raise ArticleError(display_name(path), f"unsupported format ({path.suffix or 'no extension'})")
     try:
         status = path.stat()
         # A FIFO or a device (a link to /dev/zero) would block the run or never end.
         if not stat.S_ISREG(status.st_mode):
-            raise ArticleError(_name(path), "not a regular file")
+            raise ArticleError(display_name(path), "not a regular file")
         limit = MAX_RECORDS_BYTES if suffix in RECORD_FORMATS else MAX_ARTICLE_BYTES
         if status.st_size > limit:
             raise ArticleError(
-                _name(path),
+                display_name(path),
                 f"file too large ({_megabytes(status.st_size)}; the limit is {_megabytes(limit)})",
             )
         data = path.read_bytes()
     except OSError as error:
-        raise ArticleError(_name(path), f"cannot read file: {_os_problem(error)}") from error
+        raise ArticleError(display_name(path), f"cannot read file: {_os_problem(error)}") from error
     if not data.strip():
-        raise ArticleError(_name(path), "empty file")
+        raise ArticleError(display_name(path), "empty file")
     try:
         return reader(path, data)
     except ArticleError:
         raise
     except RecursionError as error:  # JSON or YAML nested thousands deep
-        raise ArticleError(_name(path), "nested too deeply to be read") from error
+        raise ArticleError(display_name(path), "nested too deeply to be read") from error
     except Exception as error:  # one odd file must never stop the corpus: name it, go on
         problem = f"could not be read ({type(error).__name__}: {_one_line(error)[:200]})"
-        raise ArticleError(_name(path), problem) from error
+        raise ArticleError(display_name(path), problem) from error
 
 
-def _name(path: Path | str) -> str:
+def display_name(path: Path | str) -> str:
     """A path as text that can always be written: bytes of a file name that are not UTF-8 become \ufffd."""
     return os.fsencode(path).decode("utf-8", "replace")
 
@@ -294,7 +294,7 @@ def _read_txt(path: Path, data: bytes) -> Result:
     lines = _scan_lines(text, 0, len(text))
     title, meta_date, lines = _take_header(text, lines)
     title, paragraphs = _layout(text, lines, title)
-    return [_article(path, _name(path.stem), text, title, paragraphs, date=meta_date)], problems
+    return [_article(path, display_name(path.stem), text, title, paragraphs, date=meta_date)], problems
 
 
 # libyaml's safe loader (when PyYAML has it) is many times faster than the pure-Python one, which took
@@ -321,19 +321,21 @@ def _read_md(path: Path, data: bytes) -> Result:
             loaded = _load_front_matter(match.group(1))
         except (yaml.YAMLError, RecursionError) as error:
             loaded = None
-            problems.append(Problem(_name(path), f"front matter ignored: {_one_line(error)}", fatal=False))
+            problems.append(
+                Problem(display_name(path), f"front matter ignored: {_one_line(error)}", fatal=False)
+            )
         meta = loaded if isinstance(loaded, dict) else {}
     if not text[body_start:].strip():
-        raise ArticleError(_name(path), "no text after the front matter")
+        raise ArticleError(display_name(path), "no text after the front matter")
     fields = _fields(meta)
     lines = _scan_lines(text, body_start, len(text), markdown=True)
     title, paragraphs = _layout(text, lines, _clean(fields.get("title")))
-    article = _article(path, _name(path.stem), text, title, paragraphs, **_meta_kwargs(fields))
+    article = _article(path, display_name(path.stem), text, title, paragraphs, **_meta_kwargs(fields))
     return [article], problems
 
 
 def _read_html(path: Path, data: bytes) -> Result:
-    _reject_binary(data, _name(path))
+    _reject_binary(data, display_name(path))
     import trafilatura  # slow to import; only HTML corpora pay for it
 
     try:
@@ -347,10 +349,10 @@ def _read_html(path: Path, data: bytes) -> Result:
             favor_precision=True,
         )
     except Exception as error:  # a parser failure on one page must not stop the corpus
-        raise ArticleError(_name(path), f"HTML could not be parsed: {_one_line(error)}") from error
+        raise ArticleError(display_name(path), f"HTML could not be parsed: {_one_line(error)}") from error
     text = getattr(document, "text", None) or ""
     if not text.strip():
-        raise ArticleError(_name(path), "no article text found in the HTML")
+        raise ArticleError(display_name(path), "no article text found in the HTML")
     title = _clean(getattr(document, "title", None))
     lines = _scan_lines(text, 0, len(text))
     title, paragraphs = _layout(text, lines, title, wrapped=False)
@@ -359,7 +361,7 @@ def _read_html(path: Path, data: bytes) -> Result:
         "url": _clean(getattr(document, "url", None)),
         "outlet": _clean(getattr(document, "sitename", None)),
     }
-    return [_article(path, _name(path.stem), text, title, paragraphs, **meta)], []
+    return [_article(path, display_name(path.stem), text, title, paragraphs, **meta)], []
 
 
 def _read_csv(path: Path, data: bytes) -> Result:
@@ -372,19 +374,23 @@ def _read_csv(path: Path, data: bytes) -> Result:
     header = next((fields for _, fields, _ in records if fields), None)
     columns = _columns(header or [])
     if "body" not in columns:
-        raise ArticleError(_name(path), f"no body column (expected one of: {', '.join(ALIASES['body'])})")
+        raise ArticleError(
+            display_name(path), f"no body column (expected one of: {', '.join(ALIASES['body'])})"
+        )
     index = {field: header.index(column) for field, column in columns.items()} if header else {}
     articles: list[Article] = []
     for row_number, (line, fields, trouble) in enumerate(records, 1):
         where = f"row {row_number} (line {line})"
         if fields is None:
-            problems.append(Problem(_name(path), f"{where}: {trouble}"))
+            problems.append(Problem(display_name(path), f"{where}: {trouble}"))
             continue
         if len(fields) > len(header):
             message = f"{where}: {len(fields)} fields for {len(header)} columns; the extra ones are ignored"
-            problems.append(Problem(_name(path), message, fatal=False))
+            problems.append(Problem(display_name(path), message, fatal=False))
         record = {field: fields[i] if i < len(fields) else None for field, i in index.items()}
-        _collect(articles, problems, path, record, f"{_name(path.stem)}-{row_number}", f"row {row_number}")
+        _collect(
+            articles, problems, path, record, f"{display_name(path.stem)}-{row_number}", f"row {row_number}"
+        )
     return articles, problems
 
 
@@ -450,16 +456,16 @@ def _read_jsonl(path: Path, data: bytes) -> Result:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             problems.append(
-                Problem(_name(path), f"{where}: invalid JSON ({error.msg}, column {error.colno})")
+                Problem(display_name(path), f"{where}: invalid JSON ({error.msg}, column {error.colno})")
             )
             continue
         except RecursionError:
-            problems.append(Problem(_name(path), f"{where}: invalid JSON (nested too deeply)"))
+            problems.append(Problem(display_name(path), f"{where}: invalid JSON (nested too deeply)"))
             continue
         if not isinstance(record, dict):
-            problems.append(Problem(_name(path), f"{where}: not a JSON object"))
+            problems.append(Problem(display_name(path), f"{where}: not a JSON object"))
             continue
-        _collect(articles, problems, path, _fields(record), f"{_name(path.stem)}-{number}", where)
+        _collect(articles, problems, path, _fields(record), f"{display_name(path.stem)}-{number}", where)
     return articles, problems
 
 
@@ -468,27 +474,27 @@ def _read_json(path: Path, data: bytes) -> Result:
     try:
         loaded = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ArticleError(_name(path), f"invalid JSON (line {error.lineno})") from error
+        raise ArticleError(display_name(path), f"invalid JSON (line {error.lineno})") from error
     if isinstance(loaded, dict):
         lists = (loaded[key] for key in ("articles", "items", "data") if isinstance(loaded.get(key), list))
         listed = next(lists, None)
         if listed is None:
             articles: list[Article] = []
             problems: list[Problem] = []
-            _collect(articles, problems, path, _fields(loaded), _name(path.stem), "object")
+            _collect(articles, problems, path, _fields(loaded), display_name(path.stem), "object")
             if not articles:
-                raise ArticleError(_name(path), problems[0].message.removeprefix("object: "))
+                raise ArticleError(display_name(path), problems[0].message.removeprefix("object: "))
             return articles, warnings + problems
         loaded = listed
     if not isinstance(loaded, list):
-        raise ArticleError(_name(path), "expected a JSON object or a list of objects")
+        raise ArticleError(display_name(path), "expected a JSON object or a list of objects")
     articles, problems = [], warnings
     for number, record in enumerate(loaded, 1):
         where = f"item {number}"
         if not isinstance(record, dict):
-            problems.append(Problem(_name(path), f"{where}: not a JSON object"))
+            problems.append(Problem(display_name(path), f"{where}: not a JSON object"))
             continue
-        _collect(articles, problems, path, _fields(record), f"{_name(path.stem)}-{number}", where)
+        _collect(articles, problems, path, _fields(record), f"{display_name(path.stem)}-{number}", where)
     return articles, problems
 
 
@@ -558,11 +564,11 @@ def _collect(
     """Append the article that a record makes, or a problem naming the row if it has no text."""
     body = _body(fields.get("body"))
     if not body or not body.strip():
-        problems.append(Problem(_name(path), f"{where}: no text"))
+        problems.append(Problem(display_name(path), f"{where}: no text"))
         return
     title, paragraphs = _layout(body, _scan_lines(body, 0, len(body)), _clean(fields.get("title")))
     if not paragraphs:
-        problems.append(Problem(_name(path), f"{where}: no text"))
+        problems.append(Problem(display_name(path), f"{where}: no text"))
         return
     article_id = _sanitise_id(fields.get("id")) or default_id
     articles.append(_article(path, article_id, body, title, paragraphs, **_meta_kwargs(fields)))
@@ -617,10 +623,10 @@ def _article(
     outlet: str | None = None,
 ) -> Article:
     if not paragraphs:
-        raise ArticleError(_name(path), "no article text (only headings or site furniture)")
+        raise ArticleError(display_name(path), "no article text (only headings or site furniture)")
     return Article(
         id=article_id,
-        path=_name(path),
+        path=display_name(path),
         title=title,
         text=text,
         paragraphs=paragraphs,
@@ -644,8 +650,8 @@ def decode(data: bytes, path: str) -> str:
 
 def _decode_file(path: Path, data: bytes) -> tuple[str, list[Problem]]:
     """The text of a file and, if it was damaged, a warning that says so."""
-    text, note = _decode(data, _name(path))
-    return text, [Problem(_name(path), note, fatal=False)] if note else []
+    text, note = _decode(data, display_name(path))
+    return text, [Problem(display_name(path), note, fatal=False)] if note else []
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str | None]:

@@ -6,13 +6,20 @@ changes the headline). Candidates come from a MinHash signature cut into bands (
 hashing) and from the normalised lead paragraph; only candidates are compared, each with a bounded
 number of others, so the work grows linearly with the corpus. Of each group the latest version is
 kept (then the longest, then the first in corpus order); the others are reported.
+
+What is kept of each article is small (a `TextSignature`: a word count, two digests, the MinHash
+signature and its shingles packed as 4-byte values), computed once per article and cached with its
+extraction; shingle sets are unpacked only for the pairs compared, and only a few kept at a time.
 """
 
 from __future__ import annotations
 
+import array
+import base64
 import datetime as dt
 import hashlib
 import re
+import sys
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,21 +38,69 @@ LEAD_WORDS = 12  # a lead paragraph this long is a candidate key
 PEERS = 8  # articles compared with from one bucket: a bound that keeps crowded buckets linear
 
 _WORD = re.compile(r"\w+")
+_SLOT_DIGITS = 9  # hex digits of a signature slot: values stay below 16**9
 
 
 @dataclass(frozen=True)
-class _Text:
-    words: tuple[str, ...]
-    exact: bytes  # hash of the words (and, for short bodies, the title's)
-    shingles: frozenset[int]
-    signature: tuple[int, ...]
-    lead: bytes | None
+class TextSignature:
+    """What duplicate detection keeps of an article (its text is only read again to compare it)."""
+
+    words: int  # words of the body
+    exact: str  # digest of the words (and, for short bodies, the title's)
+    minhash: str  # the MinHash signature, SLOTS values of _SLOT_DIGITS hex digits ("" for short bodies)
+    lead: str | None  # digest of a long enough lead paragraph
+    shingles: str  # the shingle hashes, sorted, as little-endian 4-byte values, in base64 ("" if short)
+
+    def band(self, index: int) -> str:
+        width = BAND_ROWS * _SLOT_DIGITS
+        return self.minhash[index * width : (index + 1) * width]
 
 
-def drop_duplicates(extractions: Sequence[Extraction]) -> tuple[list[Extraction], list[Problem]]:
+def text_signature(article: Article) -> TextSignature:
+    words = _words(article)
+    exact_words = (
+        words if len(words) >= MIN_WORDS else [*_WORD.findall(article.title.casefold()), "|", *words]
+    )
+    minhash = packed = ""
+    if len(words) >= MIN_WORDS:
+        shingles = _shingles(words)
+        minhash = "".join(f"{value:0{_SLOT_DIGITS}x}" for value in _signature(shingles))
+        packed = _pack(shingles)
+    lead = None
+    if article.paragraphs:
+        start, end = article.paragraphs[0]
+        lead_words = _WORD.findall(article.text[start:end].casefold())
+        if len(lead_words) >= LEAD_WORDS:
+            lead = _digest(" ".join(lead_words))
+    return TextSignature(len(words), _digest(" ".join(exact_words)), minhash, lead, packed)
+
+
+def checked(signature: TextSignature) -> TextSignature:
+    """SIGNATURE if its fields have the shape text_signature() gives them (it may come from a cache
+    entry that was damaged), else ValueError."""
+    if not (
+        signature.words >= 0
+        and _HEX.fullmatch(signature.minhash)
+        and len(signature.minhash) in (0, SLOTS * _SLOT_DIGITS)
+        and _BASE64.fullmatch(signature.shingles)
+        and len(signature.shingles) % 4 == 0
+        and (len(signature.shingles) // 4 * 3 - signature.shingles.count("=")) % 4 == 0  # 4-byte values
+    ):
+        raise ValueError("not a duplicate signature")
+    return signature
+
+
+_HEX = re.compile(r"[0-9a-f]*")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def drop_duplicates(
+    extractions: Sequence[Extraction], signatures: Sequence[TextSignature | None] | None = None
+) -> tuple[list[Extraction], list[Problem]]:
     """EXTRACTIONS without the copies and superseded versions of an article, and a warning for each
-    one left out, naming the article kept (whose text the brief cites)."""
-    kept_of = duplicate_groups([e.article for e in extractions])
+    one left out, naming the article kept (whose text the brief cites). SIGNATURES, when given, are
+    the articles' text_signature() (None where not known)."""
+    kept_of = duplicate_groups([e.article for e in extractions], signatures)
     kept, problems = [], []
     for i, extraction in enumerate(extractions):
         keeper = kept_of.get(i)
@@ -62,9 +117,13 @@ def drop_duplicates(extractions: Sequence[Extraction]) -> tuple[list[Extraction]
     return kept, problems
 
 
-def duplicate_groups(articles: Sequence[Article]) -> dict[int, tuple[int, bool]]:
+def duplicate_groups(
+    articles: Sequence[Article], signatures: Sequence[TextSignature | None] | None = None
+) -> dict[int, tuple[int, bool]]:
     """Index of each article to leave out -> (index of the article kept instead, same text?)."""
-    texts = [_text(article) for article in articles]
+    known = signatures or [None] * len(articles)
+    texts = [given or text_signature(article) for given, article in zip(known, articles, strict=True)]
+    shingles = _ShingleSets(texts)
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -76,8 +135,8 @@ def duplicate_groups(articles: Sequence[Article]) -> dict[int, tuple[int, bool]]
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         keys: list[tuple] = [("exact", text.exact)]
-        if len(text.words) >= MIN_WORDS:
-            keys += [("band", b, text.signature[b : b + BAND_ROWS]) for b in range(0, SLOTS, BAND_ROWS)]
+        if text.words >= MIN_WORDS:
+            keys += [("band", b, text.band(b)) for b in range(SLOTS // BAND_ROWS)]
             if text.lead is not None:
                 keys.append(("lead", text.lead))
         compared: set[int] = set()
@@ -86,7 +145,7 @@ def duplicate_groups(articles: Sequence[Article]) -> dict[int, tuple[int, bool]]
             for j in bucket[:PEERS]:
                 if j not in compared and find(i) != find(j):
                     compared.add(j)
-                    if key[0] == "exact" or _similar(text, texts[j]):
+                    if key[0] == "exact" or _similar(shingles.set_of(i), shingles.values_of(j)):
                         parent[find(i)] = find(j)
             if len(bucket) < PEERS:
                 bucket.append(i)
@@ -105,39 +164,55 @@ def duplicate_groups(articles: Sequence[Article]) -> dict[int, tuple[int, bool]]
     return result
 
 
-def _rank(article: Article, text: _Text, index: int) -> tuple[dt.date, int, int]:
+class _ShingleSets:
+    """The shingles of the articles compared, unpacked when asked for: as a set for the article
+    being placed (kept while its buckets are searched), as a plain array for the others."""
+
+    def __init__(self, texts: Sequence[TextSignature]):
+        self._texts = texts
+        self._current: tuple[int, frozenset[int]] = (-1, frozenset())
+
+    def set_of(self, index: int) -> frozenset[int]:
+        if self._current[0] != index:
+            self._current = (index, frozenset(self.values_of(index)))
+        return self._current[1]
+
+    def values_of(self, index: int) -> array.array[int]:
+        values = array.array("I", base64.b64decode(self._texts[index].shingles, validate=True))
+        if sys.byteorder == "big":
+            values.byteswap()
+        return values
+
+
+def _pack(shingles: frozenset[int]) -> str:
+    values = array.array("I", sorted(shingles))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _rank(article: Article, text: TextSignature, index: int) -> tuple[dt.date, int, int]:
     """The version to keep: the latest, then the longest, then the first in corpus order."""
-    return (article.published or dt.date.min, len(text.words), -index)
+    return (article.published or dt.date.min, text.words, -index)
 
 
-def _similar(a: _Text, b: _Text) -> bool:
-    if not a.shingles or not b.shingles:
+def _similar(a: frozenset[int], b: array.array[int]) -> bool:
+    """Whether shingle sets A and B (distinct values) mostly agree, or the smaller is mostly in the other."""
+    if not a or not b:
         return False
-    shared = len(a.shingles & b.shingles)
-    union = len(a.shingles) + len(b.shingles) - shared
-    return shared / union >= SIMILAR or shared / min(len(a.shingles), len(b.shingles)) >= CONTAINED
+    shared = len(a.intersection(b))
+    union = len(a) + len(b) - shared
+    return shared / union >= SIMILAR or shared / min(len(a), len(b)) >= CONTAINED
 
 
-def _text(article: Article) -> _Text:
-    words = tuple(_WORD.findall(article.body.casefold()))
-    exact_words = (
-        words if len(words) >= MIN_WORDS else (*_WORD.findall(article.title.casefold()), "|", *words)
+def _words(article: Article) -> list[str]:
+    return _WORD.findall(article.body.casefold())
+
+
+def _shingles(words: list[str]) -> frozenset[int]:
+    return frozenset(
+        _hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))
     )
-    shingles = (
-        frozenset(
-            _hash(" ".join(words[i : i + SHINGLE_WORDS]))
-            for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))
-        )
-        if len(words) >= MIN_WORDS
-        else frozenset()
-    )
-    lead = None
-    if article.paragraphs:
-        start, end = article.paragraphs[0]
-        lead_words = _WORD.findall(article.text[start:end].casefold())
-        if len(lead_words) >= LEAD_WORDS:
-            lead = _digest(" ".join(lead_words))
-    return _Text(words, _digest(" ".join(exact_words)), shingles, _signature(shingles), lead)
 
 
 def _signature(shingles: frozenset[int]) -> tuple[int, ...]:
@@ -173,5 +248,5 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -7,13 +7,14 @@ event agrees (talks, a call, a ceremony, a summit), or, lacking participants, wh
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -111,7 +112,12 @@ def _kinds_conflict(a: str | None, b: str | None) -> bool:
 
 
 def _principals(extraction: Extraction) -> list[frozenset[str]]:
-    return [frozenset(normalise(p.name).split()) for p in extraction.participants if p.principal]
+    return [_name_words(p.name) for p in extraction.participants if p.principal]
+
+
+@lru_cache(maxsize=65536)  # merging compares the same few thousand names hundreds of thousands of times
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalise(name).split())
 
 
 def _same_person_words(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -169,9 +175,9 @@ def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
     """One entry per person: "Costa" and "Ana Costa" are one; the fullest name and role win."""
     merged: list[Person] = []
     for person in people:
-        words = set(normalise(person.name).split())
+        words = _name_words(person.name)
         for i, known in enumerate(merged):
-            known_words = set(normalise(known.name).split())
+            known_words = _name_words(known.name)
             if words <= known_words or known_words <= words:
                 merged[i] = Person(
                     max(known.name, person.name, key=len),
@@ -222,13 +228,10 @@ def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
     for quote in quotes:
         words = content_words(quote.text)
         for i, known in enumerate(merged):
-            same_speaker = (
-                not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker)
-            )
             if (
-                same_speaker
-                and known.kind == quote.kind
+                known.kind == quote.kind
                 and containment(words, content_words(known.text)) >= SAME_TEXT
+                and (not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker))
             ):
                 merged[i] = Quote(
                     max(known.text, quote.text, key=len),
@@ -245,8 +248,7 @@ def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
 
 
 def _same_person(a: str, b: str) -> bool:
-    wa, wb = set(normalise(a).split()), set(normalise(b).split())
-    return wa <= wb or wb <= wa
+    return _same_person_words(_name_words(a), _name_words(b))
 
 
 def _union(a: tuple[Span, ...], b: tuple[Span, ...], longest_first: bool = False) -> tuple[Span, ...]:
@@ -349,7 +351,7 @@ class _PeopleIndex:
     def __init__(self, people: Iterable[Person]):
         self._by_word: dict[str, list[Person]] = defaultdict(list)
         for person in people:
-            for word in set(normalise(person.name).split()):
+            for word in _name_words(person.name):
                 self._by_word[word].append(person)
 
     def find(self, name: str | None) -> Person | None:
@@ -358,7 +360,7 @@ class _PeopleIndex:
         words = normalise(name).split()
         candidates = self._by_word.get(words[0], []) if words else []
         for person in candidates:
-            if set(words) <= set(normalise(person.name).split()) and len(person.name) >= len(name):
+            if set(words) <= _name_words(person.name) and len(person.name) >= len(name):
                 return person
         return None
 
@@ -375,13 +377,14 @@ def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
     """An agreement signed at an earlier meeting and mentioned again later updates that agreement
     instead of being listed twice: "the visa agreement will take effect" (any time later), or "a joint
     statement was signed" recalled at the same people's next event within a week. Earlier agreements
-    are found through an index of their title words, so the cost grows with the brief, not its square."""
+    are found through an index of their title words, and a recalled one only among the last week's
+    meetings, so the cost grows with the brief, not its square."""
     result = list(meetings)
-    index = _AgreementIndex()
+    index = _AgreementIndex([meeting.date for meeting in meetings])
     for position, meeting in enumerate(result):
         kept = []
         for agreement in meeting.agreements:
-            target = index.earlier_match(result, meeting, agreement)
+            target = index.earlier_match(result, position, agreement)
             if target is None:
                 kept.append(agreement)
                 continue
@@ -397,9 +400,11 @@ def _follow_up_agreements(meetings: list[Meeting]) -> list[Meeting]:
 
 
 class _AgreementIndex:
-    """Agreements of the meetings seen so far, by the words of their titles."""
+    """Agreements of the meetings seen so far, by the words of their titles (each word's list in
+    the order of the meetings, which are in date order: DAYS)."""
 
-    def __init__(self) -> None:
+    def __init__(self, days: list[dt.date]) -> None:
+        self._days = days
         self._by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     def add(self, position: int, slot: int, agreement: Agreement) -> None:
@@ -407,34 +412,43 @@ class _AgreementIndex:
             self._by_word[word].append((position, slot))
 
     def earlier_match(
-        self, meetings: list[Meeting], meeting: Meeting, agreement: Agreement
+        self, meetings: list[Meeting], position: int, agreement: Agreement
     ) -> tuple[int, int] | None:
+        meeting = meetings[position]
         follow_up = agreement.status in FOLLOW_UP_STATUSES
         words = content_words(agreement.title)
-        sides = {frozenset(normalise(p.name).split()) for p in meeting.participants if p.principal}
+        sides = {_name_words(p.name) for p in meeting.participants if p.principal}
         share = 0.6 if follow_up else SAME_TEXT
-        candidates = sorted(self._candidates(words, share), reverse=True)
-        for position, slot in candidates:  # the latest meeting first
-            previous = meetings[position]
+        # A follow-up may update any earlier agreement; a recall only one of the last RECALL_DAYS.
+        since = 0 if follow_up else bisect.bisect_left(self._days, meeting.date - dt.timedelta(RECALL_DAYS))
+        candidates = sorted(self._candidates(words, share, since), reverse=True)
+        for earlier, slot in candidates:  # the latest meeting first
+            previous = meetings[earlier]
             candidate = previous.agreements[slot]
             if containment(words, content_words(candidate.title)) < share:
                 continue
             if follow_up or _recalled(previous, meeting, sides):
-                return position, slot
+                return earlier, slot
         return None
 
-    def _candidates(self, words: frozenset[str], share: float) -> set[tuple[int, int]]:
+    def _candidates(self, words: frozenset[str], share: float, since: int) -> set[tuple[int, int]]:
         """A match shares at least ceil(share * n) of the n words, so it holds one of the n - that + 1
-        rarest: their lists are enough (never the long list of a word like "agreement")."""
+        rarest: their lists are enough (never the long list of a word like "agreement"); of each,
+        the entries of meetings from position SINCE on."""
         if not words:
             return set()
         needed = math.ceil(share * len(words))
         rarest = sorted(words, key=lambda w: len(self._by_word.get(w, ())))[: len(words) - needed + 1]
-        return {c for word in rarest for c in self._by_word.get(word, ())}
+        found = set()
+        for word in rarest:
+            entries = self._by_word.get(word, [])
+            found.update(entries[bisect.bisect_left(entries, (since, 0)) :])
+        return found
 
 
 def _recalled(previous: Meeting, meeting: Meeting, sides: set[frozenset[str]]) -> bool:
     """The same people a few days earlier: what they signed then may be recalled now."""
-    recent = (meeting.date - previous.date).days <= RECALL_DAYS
-    theirs = [frozenset(normalise(p.name).split()) for p in previous.participants if p.principal]
-    return recent and any(_same_person_words(a, b) for a in sides for b in theirs)
+    if (meeting.date - previous.date).days > RECALL_DAYS:
+        return False
+    theirs = [_name_words(p.name) for p in previous.participants if p.principal]
+    return any(_same_person_words(a, b) for a in sides for b in theirs)

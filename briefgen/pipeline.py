@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen import lexicon
-from briefgen.cache import PARALLEL_MIN, Cache, Progress, default_jobs, gather
-from briefgen.duplicates import drop_duplicates
+from briefgen.cache import PARALLEL_MIN, Cache, Progress, default_jobs, gather_signed
+from briefgen.duplicates import TextSignature, drop_duplicates
 from briefgen.errors import UsageError
 from briefgen.meetings import group_meetings
 from briefgen.model import Article, Brief, Extraction, Meeting, Problem
@@ -44,14 +44,18 @@ def build_brief(
         raise UsageError(f"{corpus}: no such folder (give the folder that holds the articles)")
     cache = Cache(options.cache) if options.cache is not None else None
     jobs = options.jobs or default_jobs()
-    extractions, problems = gather(corpus, cache, jobs, options.parallel_min, progress)
-    return assemble_brief(extractions, problems, options)
+    extractions, signatures, problems = gather_signed(corpus, cache, jobs, options.parallel_min, progress)
+    return assemble_brief(extractions, problems, options, signatures)
 
 
 def assemble_brief(
-    extractions: list[Extraction], problems: Iterable[Problem], options: BuildOptions
+    extractions: list[Extraction],
+    problems: Iterable[Problem],
+    options: BuildOptions,
+    signatures: list[TextSignature] | None = None,
 ) -> Brief:
-    extractions, duplicates = drop_duplicates(extractions)
+    """The brief of EXTRACTIONS; SIGNATURES, when given, are their articles' text_signature()."""
+    extractions, duplicates = drop_duplicates(extractions, signatures)
     problems = list(problems) + duplicates + _undated(extractions)
     meetings = group_meetings(extractions)
     if _focused(options):  # the brief then lists only the articles its meetings cite

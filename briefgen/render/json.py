@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from briefgen.model import Agreement, Article, Brief, Fact, Meeting, Person, Quote, Span
+from briefgen.render.write import write_atomic
 
 SCHEMA_VERSION = 1
 
@@ -84,13 +87,21 @@ def meeting_dict(meeting: Meeting) -> dict[str, Any]:
 
 
 def brief_dict(brief: Brief) -> dict[str, Any]:
+    return {
+        name: list(value) if isinstance(value, Iterator) else value
+        for name, value in _brief_items(brief).items()
+    }
+
+
+def _brief_items(brief: Brief) -> dict[str, Any]:
+    """brief_dict(), with its two long lists (articles, meetings) as iterators, made as they are written."""
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "title": brief.title,
         "subject": brief.subject,
         "generated_at": brief.generated_at.isoformat(timespec="seconds"),
-        "articles": [article_dict(a) for a in brief.articles],
-        "meetings": [meeting_dict(m) for m in brief.meetings],
+        "articles": map(article_dict, brief.articles),
+        "meetings": map(meeting_dict, brief.meetings),
         "not_included": [{"path": p.path, "problem": p.message} for p in brief.problems if p.fatal],
         "warnings": [{"path": p.path, "problem": p.message} for p in brief.problems if not p.fatal],
     }
@@ -100,4 +111,71 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
 
 
 def render_json(brief: Brief) -> str:
-    return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(brief))
+
+
+def write_json(brief: Brief, path: Path) -> None:
+    """render_json(brief) written to PATH atomically, piece by piece: the whole text is never in memory."""
+    write_atomic(path, json_chunks(brief))
+
+
+def json_chunks(brief: Brief) -> Iterator[str]:
+    """The text of json.dumps(brief_dict(brief), ensure_ascii=False, indent=2) and a newline, in
+    pieces of an article or a meeting each. Written here rather than by json.dumps, which with an
+    indent runs its pure-Python encoder: several times slower, and it holds every piece at once."""
+    yield from _streamed(_brief_items(brief), "")
+    yield "\n"
+
+
+def _streamed(value: Any, indent: str) -> Iterator[str]:
+    inner = indent + _INDENT
+    if isinstance(value, Iterator):  # a long list, an item at a time
+        empty = True
+        for item in value:
+            yield ("[\n" if empty else ",\n") + inner + _text(item, inner)
+            empty = False
+        yield "[]" if empty else "\n" + indent + "]"
+    elif isinstance(value, dict) and any(isinstance(item, Iterator) for item in value.values()):
+        opening = "{\n"
+        for key, item in value.items():
+            yield f"{opening}{inner}{_string(key)}: "
+            yield from _streamed(item, inner)
+            opening = ",\n"
+        yield "\n" + indent + "}"
+    else:
+        yield _text(value, indent)
+
+
+def _text(value: Any, indent: str) -> str:
+    """VALUE as json.dumps(value, ensure_ascii=False, indent=2) writes it at the depth of INDENT."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None or isinstance(value, bool):
+        return _CONSTANTS[value]
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)
+    inner = indent + _INDENT
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{_string(key)}: {_text(item, inner)}" for key, item in value.items())
+        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = (_text(item, inner) for item in value)
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _string(key: Any) -> str:
+    if not isinstance(key, str):
+        raise TypeError(f"a JSON key or string must be text, not {type(key).__name__}")
+    return _encode_string(key)
+
+
+_INDENT = "  "
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+_encode_string = json.encoder.encode_basestring  # ensure_ascii=False: as json.dumps writes strings
