@@ -829,3 +829,26 @@ def test_word_template_errors_name_the_file(tmp_path: Path, brief: Brief) -> Non
     document.save(tmp_path / "brief.docx")
     with pytest.raises(TemplateError, match=r"brief\.docx.*no_such_value"):
         render_docx(brief, Config(templates=tmp_path))
+
+
+def test_a_failed_render_leaves_every_previous_output(
+    brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON is written while it is rendered; a PDF that fails to render must still leave the old JSON."""
+    import dataclasses
+
+    from briefgen.errors import RenderError
+    from briefgen.render import pdf
+    from briefgen.render.outputs import write_outputs
+
+    out = tmp_path / "out"
+    write_outputs(brief, out, ["json", "pdf"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def fail(*args, **kwargs):
+        raise RenderError("the PDF could not be made")
+
+    monkeypatch.setattr(pdf, "render_pdf", fail)
+    with pytest.raises(RenderError):
+        write_outputs(dataclasses.replace(brief, title="A later brief"), out, ["json", "pdf"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -13,26 +13,27 @@ BASENAME = "brief"
 
 
 def write_outputs(brief: Brief, folder: Path, formats: list[str], config: Config | None = None) -> list[Path]:
-    """Render every format first, then write them: a failed render leaves the previous files untouched."""
+    """Render every format first, then write them: a failed render leaves the previous files untouched.
+
+    JSON is the exception: it is written as it is rendered (the text of a large brief is hundreds of
+    megabytes), before the other files, so a failure still leaves every previous file in place.
+    """
     config = config or Config()
-    rendered = {fmt: _render(brief, fmt, config) for fmt in formats}
+    rendered = {fmt: _render(brief, fmt, config) for fmt in formats if fmt != "json"}
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise RenderError(f"{folder}: cannot create the output folder ({error.strerror})") from error
-    written = []
+    if "json" in formats:
+        from briefgen.render.json import write_json
+
+        write_json(brief, folder / f"{BASENAME}.json")
     for fmt, data in rendered.items():
-        path = folder / f"{BASENAME}.{fmt}"
-        write_atomic(path, data)
-        written.append(path)
-    return written
+        write_atomic(folder / f"{BASENAME}.{fmt}", data)
+    return [folder / f"{BASENAME}.{fmt}" for fmt in formats]
 
 
 def _render(brief: Brief, fmt: str, config: Config) -> bytes | str:
-    if fmt == "json":
-        from briefgen.render.json import render_json
-
-        return render_json(brief)
     if fmt == "html":
         from briefgen.render.html import render_html
 
