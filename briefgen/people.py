@@ -104,7 +104,9 @@ class _Vocabulary:
 
 
 @cache
-def vocabulary() -> _Vocabulary:
+def _country_table() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
+    """(any form of a country, lower case -> its name; demonyms; short forms such as "U.S.", "UK"),
+    apart from vocabulary() so that naming a country does not compile the title regexes."""
     countries: dict[str, str] = {}
     demonyms: set[str] = set()
     short_forms: list[str] = []  # "U.S.", "UK": they stand before titles like demonyms
@@ -116,6 +118,12 @@ def vocabulary() -> _Vocabulary:
         for form in [*forms, *row_demonyms]:
             countries.setdefault(form.lower(), name)
         short_forms.extend(f for f in forms if len(f) <= 4 and (f.isupper() or "." in f))
+    return countries, frozenset(demonyms), tuple(short_forms)
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    countries, demonyms, short_forms = _country_table()
     blocked = {w.lower() for w in lexicon.entries("org_words")} | {
         w.lower() for w in lexicon.entries("non_names")
     }
@@ -127,7 +135,7 @@ def vocabulary() -> _Vocabulary:
     blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
     titles = lexicon.alternation(lexicon.entries("titles"))
     country_forms = lexicon.alternation(list(_country_forms(countries)))
-    demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms) + short_forms)
+    demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms) + list(short_forms))
     # "Chinese Foreign Minister", "President of Kazakhstan", "State Councilor and Foreign Minister",
     # "Deputy Prime Minister and Minister of Foreign Affairs".
     one_title = (
@@ -143,9 +151,7 @@ def vocabulary() -> _Vocabulary:
         rf"(?:\s+of\s+(?:the\s+)?(?P<country>{country_forms}))?\b",
         regex.IGNORECASE,
     )
-    return _Vocabulary(
-        countries, frozenset(demonyms), frozenset(blocked), place_names, title_regex, description_regex
-    )
+    return _Vocabulary(countries, demonyms, frozenset(blocked), place_names, title_regex, description_regex)
 
 
 def _split(field_text: str) -> list[str]:
@@ -166,7 +172,7 @@ def country_of(text: str | None) -> str | None:
         return None
     lowered = text.lower()
     best: tuple[int, str] | None = None  # (length of the form found, country): the longest form wins
-    for form, country in vocabulary().countries.items():
+    for form, country in _country_table()[0].items():
         # Short upper-case forms ("US", "UK") only as written, so that "us" is never a country.
         found = _word_index(text, form.upper()) if len(form) <= 3 else _word_index(lowered, form)
         if found >= 0 and (best is None or len(form) > best[0]):
