@@ -20,6 +20,7 @@ import charset_normalizer
 import yaml
 
 from briefgen import lexicon
+from briefgen.dates import match_dateline
 from briefgen.errors import ArticleError, NoArticlesError, UsageError
 from briefgen.model import Article, Problem
 
@@ -122,14 +123,6 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# A wire dateline before the lead ("CITY, Country, May 19.", "CITY, Oct. 17 (Agency) --", "CITY (Agency) -").
-_CITY = r"[A-Z][A-Z'’.\-]*[A-Z](?:\s[A-Z][A-Z'’.\-]*[A-Z])*"
-_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-_AGENCY = r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)"
-_DATELINE = re.compile(
-    rf"{_CITY}(?:,\s*(?:[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)*,\s*)*?{_DAY}\s*{_AGENCY}?\s*(?:\.|--|—|–|-|:)"
-    rf"(?:\s*/[^/]{{1,40}}/\.?)?|\s*{_AGENCY}?\s*(?:--|—|–|-))\s+"
-)
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZА-ЯЁ0-9])|[。！？]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
@@ -995,8 +988,8 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
 
 def _title_from_lead(lead: str) -> str:
     """A headline made from the lead's first sentence, without dateline or attribution, ~12 words."""
-    dateline = _DATELINE.match(lead)
-    sentence = _first_sentence(lead[dateline.end() :] if dateline else lead)
+    dateline = match_dateline(lead)
+    sentence = _first_sentence(lead[dateline.end :] if dateline else lead)
     sentence = _ATTRIBUTION.sub("", sentence).strip().rstrip(".")
     words = sentence.split()
     if len(words) <= TITLE_WORDS + TITLE_SLACK:

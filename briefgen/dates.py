@@ -94,15 +94,32 @@ _DATE_LINE_RESIDUE = re.compile(
     rf"(?:\s|[,|•·/()\-–—]|{_WEEKDAY_ANY}|(?i:at|[ap]\.?m\.?|gmt|utc)(?![A-Za-z])"
     r"|\d{1,2}:\d{2}(?::\d{2})?|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})*"
 )
-# "PARIS, Oct. 17 (Agency) --", "OSLO, Norway, May 19.": a place in capitals at the start of a line
-# (perhaps after a header date), a date, an optional agency, and a dash or a full stop.
+# Datelines: "PARIS, Oct. 17 (Agency) --", "OSLO, Norway, May 19.", "WASHINGTON (AP) —",
+# "Warsaw, 4 May 2023 -", "Lagos, March 3 (Wire) -". A place in capitals may stand alone before its
+# dash; a place in Title case only with a date or an agency and a dash (else it is a sentence).
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_DATELINE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:{_LABELS}[ \t]*:?[ \t]+\S+[ \t]+)?"
-    rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ \t][{_UPPER}][{_UPPER}'’.\-]+)*"
-    rf"(?:,[ \t]*[{_UPPER}][\w'’.\- ]{{1,40}}?){{0,2}},[ \t]+{_WORDS_DATE}"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:--|[-–—.:])(?=\s)"
+_LOWER = "a-zß-öø-ÿ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ \t]+[{_UPPER}][{_UPPER}'’.\-]+){{0,4}}"
+_TITLE_PLACE = (
+    rf"[{_UPPER}][{_LOWER}'’.\-]+"
+    rf"(?:[ \t]+(?:(?:de|da|do|dos|del|la|le|el|al|am|an|upon|on)[ \t]+)?[{_UPPER}][{_LOWER}'’.\-]+){{0,3}}"
 )
+_REGION = (  # ", Norway" (or ", Illinois, United States"): the first part is kept as the country
+    rf"(?:,[ \t]*(?P<country>[{_UPPER}][\w'’.\-]*(?:[ \t]+[{_UPPER}][\w'’.\-]*){{0,3}}))?"
+    rf"(?:,[ \t]*[{_UPPER}][\w'’.\-]*(?:[ \t]+[{_UPPER}][\w'’.\-]*){{0,3}})?"
+)
+_WHEN = rf",?[ \t]+(?P<when>{DATE_PATTERN})"
+_AGENCY = r"[ \t]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)"
+_SLASHED_AGENCY = r"(?:[ \t]*/[^/\n]{1,40}/\.?)?"  # "MOSCOW, May 17. /TASS/."
+_CAPS_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}){_REGION}(?:{_WHEN})?(?:{_AGENCY})?"
+    rf"[ \t]*(?:--|[-–—:]|(?(when)\.|(?!))){_SLASHED_AGENCY}(?=\s)\s*"
+)
+_TITLE_DATELINE = re.compile(
+    rf"(?P<place>{_TITLE_PLACE}){_REGION}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY})"
+    rf"[ \t]*(?:--|[-–—]){_SLASHED_AGENCY}(?=\s)\s*"
+)
+_LINE_START = re.compile(rf"(?m)^[ \t]*(?:{_LABELS}[ \t]*:?[ \t]+\S+[ \t]+)?")
 _FUTURE_RE = re.compile(_ci("date_future_cues"))
 _REPORTED_RE = re.compile(rf"{_ci('date_speech_verbs')}.*(?<!\w)(?i:that)(?!\w)", re.DOTALL)
 _BACKGROUND_RE = re.compile(_ci("date_background_cues"))
@@ -297,6 +314,46 @@ def _parser(day_first: bool, base: dt.date | None):  # -> DateDataParser, import
 
 
 # ---------------------------------------------------------------------------------------------------
+# Datelines
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where (and perhaps when) a story was filed, at the start of its first paragraph."""
+
+    start: int
+    end: int  # where the story's own words start
+    place: str  # as written: "NEW DELHI", "Warsaw"
+    country: str | None  # "Norway" in "OSLO, Norway, May 19."
+    when: _Expr | None  # the date, if the dateline gives one
+
+
+def match_dateline(text: str, start: int = 0, end: int | None = None) -> Dateline | None:
+    """The dateline that text[start:end] opens with, if any."""
+    end = len(text) if end is None else end
+    for pattern in (_CAPS_DATELINE, _TITLE_DATELINE):
+        m = pattern.match(text, start, end)
+        if m and not _names_a_day(m.group("place")):
+            when = _decode(m) if m.group("when") else None
+            return Dateline(m.start(), m.end(), m.group("place"), m.group("country"), when)
+    return None
+
+
+def _names_a_day(place: str) -> bool:
+    """ "Monday, May 5 -" or "March, 2024 -" is no place."""
+    return any(word.lower().rstrip(".") in MONTHS or word.lower() in WEEKDAYS for word in place.split())
+
+
+def first_dateline(text: str, end: int) -> Dateline | None:
+    """The first dated dateline at the start of a line of text[:end] (perhaps after a header date)."""
+    for line in _LINE_START.finditer(text, 0, end):
+        dateline = match_dateline(text, line.end(), end)
+        if dateline and dateline.when:
+            return dateline
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
 # Publication date
 
 
@@ -308,9 +365,9 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     for finder, evidence in ((_header_date, "header"), (_timestamp, "timestamp"), (_date_line, "date line")):
         if day := finder(top):
             return day, evidence
-    dateline = _DATELINE_RE.search(top)
+    dateline = first_dateline(top, len(top))
     first = _first_full_date(article.text)
-    if dateline and (expr := _decode(dateline)):
+    if dateline and (expr := dateline.when):
         day = _dateline_date(expr, first)
         return (day, "dateline") if day else (None, "none")
     return (first, "first dated sentence") if first else (None, "none")
@@ -390,12 +447,12 @@ def sentence_event_date(
 
 def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end (None unless a span) of the meeting the article reports, from its lead."""
-    dateline = _DATELINE_RE.search(article.text, 0, HEADER_CHARS)
-    for sentence in _lead_sentences(article, dateline.end() if dateline else 0):
+    dateline = first_dateline(article.text, HEADER_CHARS)
+    for sentence in _lead_sentences(article, dateline.end if dateline else 0):
         found = _sentence_date(sentence, published)
         if found[0]:
             return found
-    if dateline and (expr := _decode(dateline)):
+    if dateline and (expr := dateline.when):
         start = _resolve(expr, published)[0]
         if start:
             return start, None

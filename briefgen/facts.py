@@ -9,6 +9,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
+from briefgen.dates import match_dateline
 from briefgen.model import Fact, Span
 from briefgen.text import sentence_spans
 
@@ -100,18 +101,14 @@ def extract_facts(
     return sorted(facts[:limit], key=lambda f: f.sources[0].start)
 
 
-# "BEIJING, Oct. 17 (Agency) -- ": where the story was filed, not part of the fact.
-_DATELINE = regex.compile(
-    r"\p{Lu}[\p{Lu} .,'’-]+(?:,\s*[\p{L}\d. ]+?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–]|-(?=\s))\s*"
-)
 _CLOSING_ATTRIBUTION = regex.compile(r"[,.!?]?[\"”»’]\s*,?\s+[^\"“”]{0,80}$")
 
 
 def _clip_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     """A sentence at the edge of a quotation: keep the quoted words, not the marks or "he said"."""
-    dateline = _DATELINE.match(text, start, end)
+    dateline = match_dateline(text, start, end)  # where the story was filed, not part of the fact
     if dateline:
-        start = dateline.end()
+        start = dateline.end
     sentence = text[start:end]
     closing = _CLOSING_ATTRIBUTION.search(sentence)
     if closing and not any(c in sentence[: closing.start()] for c in '"“”'):

@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
+from briefgen.dates import Dateline, match_dateline
 from briefgen.people import vocabulary
 from briefgen.text import tidy
 
@@ -17,10 +18,6 @@ _PLACE_THEN_COUNTRY = regex.compile(
 )
 _HEADLINE_PLACE = regex.compile(
     rf"\b(?:in|at|to|visits?|arrives? in)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
-)
-_DATELINE = regex.compile(
-    rf"\s*(?P<place>\p{{Lu}}[\p{{Lu}}'’. -]+?)"
-    rf"(?:\s*,\s*(?P<country>{_PLACE_WORD}(?:\s+{_PLACE_WORD})?))?\s*[,(]"
 )
 # "in the Argentine border town of Puerto Iguazú": the words say it is a place.
 _NAMED_PLACE = regex.compile(
@@ -54,7 +51,7 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
         if named:
             return _city(named.group("place")) or tidy(named.group("place"))
     if lead:
-        dateline = _DATELINE.match(text, lead[0][0], lead[0][1])
+        dateline = match_dateline(text, lead[0][0], lead[0][1])
         if dateline and (place := _dateline_city(dateline)):
             return place
     for match in _HEADLINE_PLACE.finditer(title):
@@ -64,13 +61,13 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
     return None
 
 
-def _dateline_city(dateline: regex.Match[str]) -> str | None:
+def _dateline_city(dateline: Dateline) -> str | None:
     """A known city, or any city the dateline names with its country ("PUERTO IGUAZÚ, Argentina")."""
-    place = tidy(dateline.group("place")).strip(" .")
+    place = tidy(dateline.place).strip(" .")
     known = _cities().get(place.lower())
     if known:
         return known
-    country = dateline.group("country")
+    country = dateline.country
     if country and country.lower() in vocabulary().countries and place.lower() not in vocabulary().places:
         return place.title()
     return None

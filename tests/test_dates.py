@@ -187,6 +187,15 @@ def test_far_future_year_is_rejected_relative_to_today() -> None:
             "dateline",
         ),
         ("SEOUL, Dec. 30 (Yonhap) -- The ministers met in the capital.", None, None, "none"),
+        # Datelines in Title case, as some outlets write them; a weekday before a date is no place.
+        ("Warsaw, 4 May 2023 - The ministers met in the capital.", None, D(2023, 5, 4), "dateline"),
+        ("The Hague, 5 March 2024 — The ministers met.", None, D(2024, 3, 5), "dateline"),
+        (
+            "Monday, 4 May 2023 - The ministers met in the capital.",
+            None,
+            D(2023, 5, 4),
+            "first dated sentence",
+        ),
         ("WASHINGTON (AP) — The president met his counterpart on Tuesday.", None, None, "none"),
         (
             "The ministers met in the capital.\nThe treaty was signed on November 5, 2022.",

@@ -69,3 +69,13 @@ def test_a_cue_is_never_read_across_a_paragraph_break():
         "2023 marked a turning point for the region and its neighbours.",
     )
     assert not any(fact.text.startswith("Officials") for fact in facts)
+
+
+@pytest.mark.parametrize(
+    "dateline", ["BEIJING, Oct. 17 (Agency) -- ", "Warsaw, 4 May 2023 - ", "Lagos, March 3 (Wire) - "]
+)
+def test_a_fact_leaves_out_the_dateline(dateline):
+    facts = _facts_of(dateline + "Trade between the two countries reached $12.4 billion last year, a record.")
+    assert [fact.text for fact in facts] == [
+        "Trade between the two countries reached $12.4 billion last year, a record."
+    ]
