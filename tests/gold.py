@@ -41,6 +41,7 @@ class Score:
 
 def score_brief(brief: dict, gold: dict | None = None) -> Score:
     gold = gold or json.loads(GOLD.read_text(encoding="utf-8"))
+    brief = _with_left_out_copies(brief)
     score = Score()
     published = {a["id"]: a["published"] for a in brief["articles"]}
     for article_id, expected in gold["articles"].items():
@@ -63,6 +64,29 @@ def score_brief(brief: dict, gold: dict | None = None) -> Score:
     for phrase in gold["boilerplate"]:
         score.add("boilerplate", phrase not in text, f"{phrase!r} in the brief")
     return score
+
+
+_LEFT_OUT = re.compile(r"^(?:duplicate of|superseded by) (?P<kept>.+?)(?:,| \()")
+
+
+def _with_left_out_copies(brief: dict) -> dict:
+    """The brief leaves out a copy of an article (a syndicated wire story) and says which file it kept
+    instead; the copy is then scored as if it stood where the kept article stands: its date, its
+    meeting. The gold lists every file, copies included."""
+    by_path = {a["path"]: a for a in brief["articles"]}
+    stand_ins = {}
+    for warning in brief["warnings"]:
+        left_out = _LEFT_OUT.match(warning["problem"])
+        if left_out and left_out.group("kept") in by_path:
+            stand_ins[Path(warning["path"]).stem] = by_path[left_out.group("kept")]
+    if not stand_ins:
+        return brief
+    articles = brief["articles"] + [{**kept, "id": copy} for copy, kept in stand_ins.items()]
+    meetings = [
+        {**m, "sources": m["sources"] + [c for c, kept in stand_ins.items() if kept["id"] in m["sources"]]}
+        for m in brief["meetings"]
+    ]
+    return {**brief, "articles": articles, "meetings": meetings}
 
 
 def _is_just(phrase: str, quote_text: str) -> bool:
