@@ -373,6 +373,16 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     return (first, "first dated sentence") if first else (None, "none")
 
 
+def day_without_year(article: Article) -> tuple[int, int] | None:
+    """(month, day) of the article's dateline when it gives no year ("SEOUL, Dec. 30 (Yonhap) --")."""
+    dateline = first_dateline(article.text, HEADER_CHARS)
+    if dateline is None or dateline.when is None or dateline.when.year is not None:
+        return None
+    if _make(2000, dateline.when.month, dateline.when.day) is None:  # a leap year: any real day
+        return None
+    return dateline.when.month, dateline.when.day
+
+
 def _header_date(top: str) -> dt.date | None:
     for m in _HEADER_RE.finditer(top):
         expr = _decode(m)

@@ -9,7 +9,7 @@ import regex
 
 from briefgen import lexicon
 from briefgen.agreements import extract_agreements
-from briefgen.dates import find_event_date, find_published
+from briefgen.dates import day_without_year, find_event_date, find_published
 from briefgen.facts import extract_facts
 from briefgen.model import Article, Extraction, Person
 from briefgen.people import Cast, find_cast
@@ -24,7 +24,8 @@ COUNTERPART_PARAGRAPHS = 3
 
 def extract_article(article: Article) -> Extraction:
     """Run every per-article stage; the result depends on the article alone (so it can be cached)."""
-    published, _evidence = find_published(article)
+    # A date already set is one the corpus gave (years.py): the article's own evidence had none.
+    published = article.published or find_published(article)[0]
     article = dataclasses.replace(article, published=published)
     event_date, event_end = find_event_date(article, published)
     text, paragraphs = article.text, article.paragraphs
@@ -47,6 +48,7 @@ def extract_article(article: Article) -> Extraction:
         agreements=tuple(extract_agreements(article.id, text, paragraphs, event_date)),
         facts=tuple(extract_facts(article.id, text, paragraphs)),
         segments=find_segments(article, cast, event_date, sides),
+        day_without_year=day_without_year(article) if event_date is None else None,
     )
 
 

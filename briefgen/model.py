@@ -123,6 +123,9 @@ class Extraction:
     agreements: tuple[Agreement, ...] = ()
     facts: tuple[Fact, ...] = ()
     segments: tuple[Segment, ...] = ()
+    # (month, day) of a dateline without a year, kept when the article has no date at all: the year
+    # may come from other reports of the same meeting (see years.py).
+    day_without_year: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from briefgen.errors import UsageError
 from briefgen.meetings import group_meetings
 from briefgen.model import Article, Brief, Extraction, Meeting, Problem
 from briefgen.people import country_of
+from briefgen.years import infer_years
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def assemble_brief(
 ) -> Brief:
     """The brief of EXTRACTIONS; SIGNATURES, when given, are their articles' text_signature()."""
     extractions, duplicates = drop_duplicates(extractions, signatures)
-    problems = list(problems) + duplicates + _undated(extractions)
+    extractions, years = infer_years(extractions)
+    problems = list(problems) + duplicates + years + _undated(extractions)
     meetings = group_meetings(extractions)
     if _focused(options):  # the brief then lists only the articles its meetings cite
         meetings = focus(meetings, options)
