@@ -23,7 +23,7 @@ import regex
 from briefgen import lexicon
 from briefgen.model import Quote, QuoteKind, Span
 from briefgen.people import Cast, Mention, vocabulary
-from briefgen.text import sentence_spans, word_positions
+from briefgen.text import sentence_spans, stopwords, word_positions
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -239,6 +239,10 @@ _SUBJECT_GAP = regex.compile(
 )
 _SPACES = regex.compile(r"\s+")
 _ACCORDING_AFTER = regex.compile(r"(?i:according to|in the words of)\s+")
+# Whose title it is: "Stratavia's", "the Commission's", "its".
+_OWNER = regex.compile(
+    r"(?:(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3}['’]s|(?:the|its|his|her|their)(?:\s+\w+['’]s)?)\s+"
+)
 _TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|&)\s+)+")
 _DASH = regex.compile(r"\s*[-–—]")
 _TRAILING = regex.compile(r"[\s.,]*")
@@ -263,17 +267,24 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
 
 
 def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | None:
-    """The person named at `position`, a title before the name allowed: "– Minister Ana Rocha"."""
+    """The person named at `position`, a title before the name allowed: "– Minister Ana Rocha",
+    "Stratavia's general counsel Jonah Ostrander", "the company's chief executive Ana Rocha"."""
     if named := _mention_starting(cast, position):
         return named
-    if not vocabulary().title_regex.match(text, position, end):
+    owner = _OWNER.match(text, position, end)
+    title = vocabulary().title_regex.match(text, owner.end() if owner else position, end)
+    if not title:
         return None
     index = bisect_left(cast.starts, position)
     for mention in cast.mentions[index : index + 3]:
         if mention.start - position > 80:
             break
-        if _TITLE_WORDS.fullmatch(text, position, mention.start):
-            return mention  # only title words between: "Argentine Secretary of Energy Diego Santoro"
+        # only title words between: "Argentine Secretary of Energy Diego Santoro"
+        if (
+            _TITLE_WORDS.fullmatch(text, position, mention.start)
+            or text[title.end() : mention.start].isspace()
+        ):
+            return mention
     return None
 
 
@@ -355,11 +366,35 @@ def _label_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 def _labels_a_thing(text: str, q: Quotation) -> bool:
-    """The "Open Skies" policy, the so-called "golden decade": a quoted name, not a quotation."""
+    """The "Open Skies" policy, the so-called "golden decade", its "free and active" foreign policy,
+    what critics call a "switching tax": a quoted name or a scare quote, not a quotation."""
     after, before = _label_regexes()
-    return bool(after.match(text, q.end, q.end + 40)) or bool(
-        before.search(text[max(0, q.start - 30) : q.start])
+    preceding = text[max(0, q.start - 60) : q.start]
+    return (
+        bool(after.match(text, q.end, q.end + 40))
+        or bool(before.search(preceding[-30:]))
+        or bool(_CALLED.search(preceding))
+        or _modifies_a_noun(text, q, preceding)
     )
+
+
+# "who call its fees a "...", "what officials called the "...": naming, not quoting.
+_CALLED = regex.compile(
+    r"\bcall(?:s|ed|ing)?\b[^.,;:\"“”«»]{0,40}\b(?:a|an|the)\s*[\"'“‘«„]$", regex.IGNORECASE
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s*[\"'“‘«„]$", regex.IGNORECASE
+)
+_NEXT_WORD_AFTER_MARK = regex.compile(r"[\"'”’»]\s+(\p{Ll}[\p{L}-]*)")
+
+
+def _modifies_a_noun(text: str, q: Quotation, preceding: str) -> bool:
+    """A short quoted phrase between a determiner and a noun ("its "free and active" foreign policy")
+    describes the noun: a function word after it ("had "never been stronger" and ...") would not."""
+    if len(_words(text[q.start : q.end])) > 4 or not _DETERMINER_BEFORE.search(preceding):
+        return False
+    following = _NEXT_WORD_AFTER_MARK.match(text, q.end, q.end + 40)
+    return following is not None and following.group(1).lower() not in stopwords()
 
 
 # ---------------------------------------------------------------- 2-4. extraction
@@ -499,8 +534,10 @@ def _direct_quotes(
         cue = _cue_after(cast, text, _after_mark(text, q.end), ceiling) if q.closed else None
         cue = cue or _cue_before(cast, text, floor, _before_mark(text, q.start))
         sentence_cue = None if cue else _sentence_attribution(cast, text, floor, ceiling, q)
-        if cue is None and (_is_name_like(content, sentence_cue is not None) or _labels_a_thing(text, q)):
+        if cue is None and _is_name_like(content, sentence_cue is not None):
             continue
+        if (cue is None or cue[0] is None) and _labels_a_thing(text, q):
+            continue  # a speech verb with nobody to say it does not make a label a quote
         if cue is None and sentence_cue is None and not _reads_as_speech(text, q, floor, ceiling):
             continue
         speaker, verb = cue or sentence_cue or (None, None)

@@ -99,12 +99,13 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
-    stop = _stopwords()
+    stop = stopwords()
     return frozenset(w for w in _WORD.findall(normalise(text)) if w not in stop and len(w) > 1)
 
 
 @cache
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Function words (lexicons/stopwords.txt): left out when texts are compared."""
     return frozenset(lexicon.entries("stopwords"))
 
 

@@ -55,6 +55,16 @@ def reported(text: str) -> list[tuple[str, str | None]]:
             "a turning point for our region",
             "Ana Costa",
         ),
+        (  # a title with its owner before the name
+            '"Our pricing is not a trap," Stratavia\'s general counsel Jonah Ostrander said.',
+            "Our pricing is not a trap",
+            "Jonah Ostrander",
+        ),
+        (
+            '"Costs will fall," the company\'s chief executive Olaf Weber said.',
+            "Costs will fall",
+            "Olaf Weber",
+        ),
     ],
 )
 def test_direct_quote_styles_and_speakers(body, quote, speaker):
@@ -96,6 +106,8 @@ def test_quote_running_over_paragraphs_goes_to_the_speaker_named_at_its_end():
         'They discussed the "Belt and Road" initiative and the "Global Gateway".',
         'Costa supports the initiative "Building a Safer Future for All Nations" and the "one Europe" policy.',
         'The so-called "golden decade" of ties began in 2014.',
+        'Costa said Portugal remained committed to its "free and active" foreign policy.',
+        'Critics, who call the new fees a "switching tax", said they were not persuaded.',
     ],
 )
 def test_names_slogans_and_scare_quotes_are_not_quotes(body):
