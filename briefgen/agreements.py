@@ -15,7 +15,7 @@ from briefgen.text import sentence_spans
 
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
-    r"\s*(?:[,;:.()\"“”]|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
+    r"\s*(?:[,;:()\"“”]|\.(?!\d)|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
     r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b"
     r"|\s(?:in|on|by|next|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
@@ -81,19 +81,22 @@ def _sentence_agreements(
     article_id: str, text: str, start: int, end: int, event_date: dt.date | None
 ) -> list[Agreement]:
     status_pattern, statuses = _status_regex()
-    cue = status_pattern.search(text, start, end)
-    if cue is None or _dated_elsewhere(text[start:end], event_date):
+    cues = list(status_pattern.finditer(text, start, end))
+    if not cues or _dated_elsewhere(text[start:end], event_date):
         return []
-    status = statuses[_SPACES.sub(" ", cue.group().lower())]
     sentence = text[start:end].strip()
     agreements = []
     documents = list(_document_regex().finditer(text, start, end))
     for index, document in enumerate(documents):
         # The next document of the sentence ends this one's name: "an MoU on X and an agreement on Y".
         limit = documents[index + 1].start() if index + 1 < len(documents) else end
+        cue = _governing(cues, document)
+        status = statuses[_SPACES.sub(" ", cue.group().lower())]
         title = _title(text, document, start, limit, cue, followed=limit < end)
-        if title is None:
+        if title is None or _denied(text, document, cue, title):
             continue
+        if status not in _FUTURE_STATUSES and _recalled(text[start:end], event_date):
+            continue  # signed at another time: "a letter of intent signed last year", "six months ago"
         agreements.append(
             Agreement(
                 title=title,
@@ -106,6 +109,44 @@ def _sentence_agreements(
             )
         )
     return _drop_nested(agreements)
+
+
+def _governing(cues: list[regex.Match[str]], document: regex.Match[str]) -> regex.Match[str]:
+    """The status word that governs DOCUMENT: the last one before it ("signed a memorandum and adopted
+    a plan"), else the first after it ("the memorandum was signed")."""
+    before = [cue for cue in cues if cue.end() <= document.start()]
+    return before[-1] if before else next((c for c in cues if c.start() >= document.end()), cues[0])
+
+
+def _recalled(sentence: str, event_date: dt.date | None) -> bool:
+    """The sentence places the signing at another time: a past cue, or a year other than the meeting's."""
+    if _past_regex().search(sentence):
+        return True
+    return event_date is not None and any(int(year) != event_date.year for year in _IN_YEAR.findall(sentence))
+
+
+_IN_YEAR = regex.compile(r"\b(?:in|since|until)\s+((?:19|20)\d\d)\b")
+_FUTURE_STATUSES = frozenset({"to be signed", "will take effect"})
+
+
+@cache
+def _past_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.entries('agreement_past_cues'))})\b", regex.IGNORECASE
+    )
+
+
+def _denied(text: str, document: regex.Match[str], cue: regex.Match[str], title: str) -> bool:
+    """ "No documents were signed", "the treaty was not signed", "they did not sign the accord"."""
+    negation = _negation_regex()
+    between = text[min(document.end(), cue.end()) : max(document.start(), cue.start())]
+    return bool(negation.match(title) or negation.search(between))
+
+
+@cache
+def _negation_regex() -> regex.Pattern[str]:
+    words = lexicon.alternation(lexicon.entries("negations"))
+    return regex.compile(rf"\b(?:{words})\b|\w+n['’]t\b", regex.IGNORECASE)
 
 
 def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:

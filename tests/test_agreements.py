@@ -61,10 +61,30 @@ def test_several_documents_in_one_sentence():
         "The two sides reached agreement on the need for more dialogue.",
         "Costa said the documents would be studied carefully.",
         "Weber visited a factory that produces agricultural machinery.",
+        "No documents were signed.",  # denied
+        "No new agreements were signed at the talks.",
+        "The free trade agreement was not signed, officials said.",
+        "The leaders did not sign the treaty on maritime borders.",
+        "The talks follow a letter of intent signed last year in Lisbon.",  # signed before: background
+        '"Six months ago we signed an agreement," Weber said.',
+        "Exporters use the trade agreement that entered into force in 2020.",
     ],
 )
 def test_no_agreement_invented(body):
     assert agreements(body) == []
+
+
+def test_each_document_takes_the_status_of_its_own_verb():
+    body = "The ministers signed a memorandum on disaster relief and adopted a plan of action on floods."
+    assert agreements(body) == [
+        ("Memorandum on disaster relief", "signed"),
+        ("Plan of action on floods", "adopted"),
+    ]
+
+
+def test_a_decimal_point_does_not_end_a_title():
+    body = "Companies signed commercial agreements worth $1.4 billion at the forum."
+    assert agreements(body) == [("Commercial agreements worth $1.4 billion", "signed")]
 
 
 def test_fields_of_cooperation_are_listed():
