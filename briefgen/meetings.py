@@ -2,7 +2,8 @@
 
 Articles are blocked by event day, so no two articles of different days are ever compared; within a
 day, two articles report the same meeting when they share a principal participant and the kind of
-event agrees (talks, a call, a ceremony, a summit), or, lacking participants, when their headlines agree.
+event agrees (talks, a call, a ceremony, a summit), or, lacking participants, when they quote the same
+person or their headlines agree.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import regex
 from briefgen import lexicon
 from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
+from briefgen.people import vocabulary
 from briefgen.segments import split_by_segment
 from briefgen.text import containment, content_words, jaccard, normalise, slug
 
@@ -59,12 +61,28 @@ class _Report:
     kind: str | None
     sides: tuple[frozenset[str], ...]
     headline: frozenset[str]
+    voices: tuple[frozenset[str], ...]  # the people it quotes by name
 
     @classmethod
     def of(cls, extraction: Extraction) -> _Report:
         return cls(
-            event_kind(extraction), tuple(_principals(extraction)), content_words(extraction.article.title)
+            event_kind(extraction),
+            tuple(_principals(extraction)),
+            content_words(extraction.article.title),
+            tuple(_voices(extraction)),
         )
+
+
+def _voices(extraction: Extraction) -> set[frozenset[str]]:
+    """Named people quoted (two or more capitalised words, none a title or an institution's word:
+    "Elena Marchetti", not "Foreign Ministry" or "Commission spokesperson")."""
+    blocked = vocabulary().blocked
+    voices = set()
+    for quote in extraction.quotes:
+        words = (quote.speaker or "").split()
+        if len(words) >= 2 and all(w[:1].isupper() and w.lower() not in blocked for w in words):
+            voices.add(_name_words(quote.speaker))
+    return voices
 
 
 def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
@@ -100,6 +118,11 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
     if len(shared) == 1:
         return len(a.sides) == 1 or len(b.sides) == 1
     if not a.sides or not b.sides:
+        # A report that names no side (an institution's release, a story about a hearing) joins one
+        # that quotes or names the same person that day, or has much the same headline.
+        mine, theirs = a.sides + a.voices, b.sides + b.voices
+        if any(_same_person_words(x, y) for x in mine for y in theirs):
+            return True
         return jaccard(a.headline, b.headline) >= 0.3
     return False
 

@@ -54,7 +54,9 @@ def find_quotations(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[
         pairs, open_at = _pair_marks(text, start, end)
         found.extend(Quotation(a, b, index) for a, b in pairs)
         runs_on = open_at is not None and _next_starts_with_quote(text, paragraphs, index)
-        if open_at is not None and (runs_on or carried) and open_at == start:
+        # A quotation left open where the next paragraph opens one runs on (the closing mark is
+        # left out at a paragraph's end), wherever it opened: 'X said: "Our goal is ...' then '"We ...'.
+        if open_at is not None and (runs_on or (carried and open_at == start)):
             found.append(Quotation(open_at + 1, end, index, closed=False))
         carried = runs_on
     return [q for q in (_trim(text, q) for q in found) if q.end > q.start]
@@ -365,15 +367,16 @@ def _label_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-def _labels_a_thing(text: str, q: Quotation) -> bool:
+def _labels_a_thing(text: str, q: Quotation, attributed: bool = False) -> bool:
     """The "Open Skies" policy, the so-called "golden decade", its "free and active" foreign policy,
-    what critics call a "switching tax": a quoted name or a scare quote, not a quotation."""
+    what critics call a "switching tax": a quoted name or a scare quote, not a quotation. A name a
+    person gives in attributed speech is their words: X said ... and called it a "tourist trip"."""
     after, before = _label_regexes()
     preceding = text[max(0, q.start - 60) : q.start]
     return (
         bool(after.match(text, q.end, q.end + 40))
         or bool(before.search(preceding[-30:]))
-        or bool(_CALLED.search(preceding))
+        or (not attributed and bool(_CALLED.search(preceding)))
         or _modifies_a_noun(text, q, preceding)
     )
 
@@ -536,7 +539,7 @@ def _direct_quotes(
         sentence_cue = None if cue else _sentence_attribution(cast, text, floor, ceiling, q)
         if cue is None and _is_name_like(content, sentence_cue is not None):
             continue
-        if (cue is None or cue[0] is None) and _labels_a_thing(text, q):
+        if (cue is None or cue[0] is None) and _labels_a_thing(text, q, sentence_cue is not None):
             continue  # a speech verb with nobody to say it does not make a label a quote
         if cue is None and sentence_cue is None and not _reads_as_speech(text, q, floor, ceiling):
             continue

@@ -150,3 +150,26 @@ def test_a_meeting_mentioned_in_passing_is_not_split_off():
         text.partition("\n")[2], article_id="m", title=text.partition("\n")[0], meta_date="2024-03-05"
     )
     assert extraction.segments == ()
+
+
+def test_a_release_naming_no_side_joins_the_report_quoting_the_same_person():
+    release = (
+        "r",
+        "2024-03-05",
+        "Commission accepts commitments on cloud fees\n"
+        "The European Commission has made legally binding the commitments offered by a cloud company.\n"
+        'Commissioner Elena Marchetti said: "Businesses should be free to choose their cloud provider."',
+    )
+    report = (
+        "s",
+        "2024-03-05",
+        "EU closes cloud probe\nCommissioner Elena Marchetti met chief executive Megan Thorsby in Brussels "
+        'on Tuesday before the decision. "This is a good day for customers," Marchetti said.',
+    )
+    other = (
+        "t",
+        "2024-03-05",
+        "Ministers discuss grain exports\nAgriculture Minister Olaf Weber held talks with his counterpart in "
+        'Lisbon on Tuesday. "Grain must move," Weber said.',
+    )
+    assert _group(release, report, other) == [["r", "s"], ["t"]]

@@ -99,6 +99,25 @@ def test_quote_running_over_paragraphs_goes_to_the_speaker_named_at_its_end():
     ]
 
 
+def test_quote_opening_mid_paragraph_runs_on_into_the_next():
+    text = (
+        LEAD + 'Weber said: "Businesses must be free to choose their supplier. Today we make that real.\n'
+        '"These rules are not the end of our work. We will watch closely."'
+    )
+    assert direct(text) == [
+        ("Businesses must be free to choose their supplier. Today we make that real.", "Olaf Weber"),
+        ("These rules are not the end of our work. We will watch closely.", "Olaf Weber"),
+    ]
+
+
+def test_a_name_a_speaker_gives_in_attributed_speech_is_a_quote():
+    text = (
+        LEAD
+        + 'Councillor Rui Sousa said the city should look elsewhere, and called the deal a "tourist trip".'
+    )
+    assert direct(text) == [("tourist trip", "Rui Sousa")]
+
+
 @pytest.mark.parametrize(
     "body",
     [
