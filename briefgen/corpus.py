@@ -975,11 +975,12 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     for i, key in zip(candidates, keys, strict=True):
         if keys.count(key) > 1:
             return i
-    # The headline stands right above its date ("Outcome of the talks" / "19.03.2024 17:30"), below
-    # the site's name; failing that, the site's name and labels are shorter than the headline.
+    # The headline stands next to its date: right above it ("Outcome of the talks" / "19.03.2024"),
+    # below the site's name, or right after it ("Site" / "3 October 2024" / "Headline"); of the
+    # lines around the date, and failing a date of all, the site's name and labels are the shorter.
     dated = [i for i in candidates if i + 1 < len(lines) and _is_date_line(lines[i + 1].norm)]
     if dated:
-        return dated[-1]
+        candidates = [dated[-1], *(i for i in candidates if i > dated[-1] + 1)]
     return max(candidates, key=lambda i: (lines[i].norm.count(" "), -i))
 
 

@@ -180,6 +180,23 @@ def test_txt_menu_and_site_name_are_never_the_title(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "Daily Paper\n3 October 2024\n\n{title}\n\n{lead}\n",  # site, date, headline
+        "{title}\n2024-10-03 21:15\n\nDaily Paper | Politics\n\n{lead}\n",  # headline, date, site
+    ],
+)
+def test_txt_headline_beside_its_date_wins_over_the_site_name(tmp_path, layout):
+    title = "Shares climb after the regulator ends its cloud probe"
+    lead = "Shares in the company rose for a second day on Thursday after the settlement, traders said."
+    path = tmp_path / "page.txt"
+    path.write_text(layout.format(title=title, lead=lead), encoding="utf-8")
+    article = read_one(path)
+    assert article.title == title
+    assert article.paragraph_texts()[-1] == lead
+
+
 def test_txt_related_links_at_the_end_are_dropped(tmp_path):
     path = tmp_path / "tail.txt"
     path.write_text(
