@@ -17,6 +17,8 @@ from briefgen.facts import MIN_SCORE, extract_facts, score_sentence
         "Both sides agreed on the opening of a Joint Research Centre in the capital.",
         "The country holds the rotating presidency of the regional bloc.",
         "The decree was signed on November 5, 2022.",
+        "The partnership will cost the city about 300,000 złoty a year.",
+        "The mayor is leading a 14-member delegation of officials and port managers.",
     ],
 )
 def test_informative_sentences_are_facts(sentence):
@@ -79,3 +81,10 @@ def test_a_fact_leaves_out_the_dateline(dateline):
     assert [fact.text for fact in facts] == [
         "Trade between the two countries reached $12.4 billion last year, a record."
     ]
+
+
+def test_durations_in_words_and_named_venues_count():
+    assert score_sentence("The commitments remain in force for seven years.") > score_sentence(
+        "The commitments remain in force."
+    )
+    assert score_sentence("The leaders met at the Artus Court.") > score_sentence("The leaders met.")
