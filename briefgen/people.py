@@ -251,11 +251,13 @@ def find_cast(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, i
         _introduce_people(cast, text, start, end, span_runs)
     _complete_names(cast, text, [run for span_runs in runs for run in span_runs])
     mentions = [m for span_runs in runs for m in _name_mentions(cast, text, span_runs, quoted)]
+    sentences = [sentence for start, end in spans for sentence in sentence_spans(text, start, end)]
     mentions += [
-        m for start, end in spans for m in _description_mentions(cast, text, start, end, quoted, mentions)
+        m
+        for start, end in spans
+        for m in _description_mentions(cast, text, start, end, quoted, mentions, sentences)
     ]
     cast.mentions = sorted(mentions, key=lambda m: m.start)
-    sentences = [sentence for start, end in spans for sentence in sentence_spans(text, start, end)]
     for start, end in spans:
         _resolve_pronouns(cast, text, start, end, quoted, sentences)
     cast.starts = [m.start for m in cast.mentions]
@@ -418,13 +420,25 @@ _OF_COUNTRY = regex.compile(r"\s+of\s+(?P<country>(?:the\s+)?\p{Lu}[\p{L}'’-]*
 
 
 def _role_after(text: str, name_end: int, floor: int) -> str | None:
-    """ "X, Minister of Foreign Affairs," or "President X of Kazakhstan" (then only the country part)."""
+    """ "X, Minister of Foreign Affairs," or "X, chief executive of the cloud company Acme," (a title,
+    then perhaps whose it is, up to the end of the apposition)."""
     comma = _ROLE_AFTER_COMMA.match(text, name_end, floor)
     if comma:
         match = vocabulary().title_regex.match(text, comma.end(), floor)
         if match and (match.end() >= floor or _ROLE_END.match(text, match.end(), floor)):
             return tidy(match.group())
+        if match:  # whose title: from the title's end, or from an "of" inside what the title took
+            ends = [match.end(), *(of.start() for of in _OF_OR_AT.finditer(text, match.start(), match.end()))]
+            for title_end in ends:
+                owner = _ROLE_OWNER.match(text, title_end, floor)
+                if owner and (owner.end() >= floor or _ROLE_END.match(text, owner.end(), floor)):
+                    return tidy(text[match.start() : owner.end()])
     return None
+
+
+# "... of the US cloud company Acme", "... at the European Cloud Providers Alliance"
+_OF_OR_AT = regex.compile(r"\s+(?:of|at)\s")
+_ROLE_OWNER = regex.compile(r"\s+(?:of|at)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
 
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:
@@ -511,7 +525,13 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
 
 
 def _description_mentions(
-    cast: Cast, text: str, start: int, end: int, quoted: list[tuple[int, int]], names: list[Mention]
+    cast: Cast,
+    text: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    names: list[Mention],
+    sentences: list[tuple[int, int]],
 ) -> list[Mention]:
     if not cast.people:
         return []
@@ -527,7 +547,7 @@ def _description_mentions(
             for named in named_starts
         ):
             continue  # a title in front of a name ("Argentine Secretary of Energy X"), not a description
-        person = _match_description(cast, match, names)
+        person = _match_description(cast, match, names, sentences)
         if person:
             found.append(
                 Mention(match.start(), match.end(), person, "description", _inside(match.start(), quoted))
@@ -559,7 +579,9 @@ def _may_describe(words: list[str], starters: frozenset[str], followers: frozens
     )
 
 
-def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]) -> str | None:
+def _match_description(
+    cast: Cast, match: regex.Match[str], names: list[Mention], sentences: list[tuple[int, int]]
+) -> str | None:
     country = country_of(match.group("country") or match.group("dem") or match.group("dem2"))
     title = match.group("title").lower()
     generic = title in {"leader", "head", "head of state", "head of government"}
@@ -573,8 +595,14 @@ def _match_description(cast: Cast, match: regex.Match[str], names: list[Mention]
     ]
     if len(candidates) == 1:
         return candidates[0]
-    earlier = [m for m in names if m.end <= match.start() and m.name in candidates]
-    return earlier[-1].name if earlier else None
+    earlier = [m for m in names if m.end <= match.start() and m.name in candidates and not m.in_quote]
+    if not earlier:
+        return None
+    # Of the candidates the nearest sentence names, its subject (named first): "Foreign Minister A,
+    # who signed with her counterpart B, ..." / "the foreign minister said" is A.
+    last = earlier[-1]
+    sentence = next(((a, b) for a, b in sentences if a <= last.start < b), (last.start, last.end))
+    return next(m.name for m in earlier if sentence[0] <= m.start < sentence[1])
 
 
 def _resolve_pronouns(

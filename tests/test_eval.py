@@ -47,7 +47,7 @@ FLOORS = {
         "participants": 0.9,
         "direct_recall": 0.93,
         "direct_precision": 1.0,
-        "direct_speaker": 0.93,
+        "direct_speaker": 0.98,
         "reported_recall": 0.92,
         "agreement_recall": 0.9,
         "no_invented_agreements": 1.0,

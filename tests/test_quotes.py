@@ -260,3 +260,21 @@ def test_unnamed_and_institutional_sources_are_named_as_written(body, kind, spea
 )
 def test_attribution_by_according_to_and_quoted_as_saying(body):
     assert direct(LEAD + body) == [("Energy prices must come down this winter", "Olaf Weber")]
+
+
+def test_a_role_with_its_organisation_after_the_name_makes_a_speaker():
+    text = (
+        "Megan Thorsby, chief executive of the cloud company Stratavia, met Commissioner Olaf Weber on Monday.\n"
+        '"We came to listen, and we came with ideas," Thorsby told reporters.'
+    )
+    assert direct(text) == [("We came to listen, and we came with ideas", "Megan Thorsby")]
+
+
+def test_a_description_is_the_subject_of_the_sentence_that_names_both_candidates():
+    text = (
+        LEAD
+        + "Foreign Minister Rui Sousa, who signed the memorandum with his German counterpart Karl Brandt, "
+        "called it practical.\n"
+        '"Our fishermen meet patrol boats every day," the foreign minister said.'
+    )
+    assert direct(text) == [("Our fishermen meet patrol boats every day", "Rui Sousa")]
