@@ -344,6 +344,7 @@ def _names_a_day(place: str) -> bool:
     return any(word.lower().rstrip(".") in MONTHS or word.lower() in WEEKDAYS for word in place.split())
 
 
+@lru_cache(maxsize=256)  # the publication date, the event date and the year-less day all ask
 def first_dateline(text: str, end: int) -> Dateline | None:
     """The first dated dateline at the start of a line of text[:end] (perhaps after a header date)."""
     for line in _LINE_START.finditer(text, 0, end):
