@@ -22,8 +22,8 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex matching any of the literal phrases (a space matches any white space), the longest
-    where several match.
+    """A regex matching any of the literal phrases (a space, or a run of them, matches any white space;
+    white space around a phrase is ignored), the longest where several match.
 
     The phrases are merged into a trie ("minister|ministry" -> "minist(?:er|ry)"): a regex engine
     then reads each character once instead of trying hundreds of branches at every position, which
@@ -31,7 +31,9 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     is an optional ending tried after the longer ones, so longer phrases still win.
     """
     trie: dict = {}
-    for phrase in set(phrases):
+    # A run of white space in a phrase is one space: "\s+\s+" in a trie would let the first \s+ take
+    # all the white space and stop a longer phrase from matching.
+    for phrase in {" ".join(p.split()) for p in phrases} - {""}:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
