@@ -22,7 +22,7 @@ import regex
 from briefgen import lexicon
 from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
-from briefgen.people import vocabulary
+from briefgen.people import non_name_words
 from briefgen.segments import split_by_segment
 from briefgen.text import containment, content_words, jaccard, normalise, slug
 
@@ -76,7 +76,7 @@ class _Report:
 def _voices(extraction: Extraction) -> set[frozenset[str]]:
     """Named people quoted (two or more capitalised words, none a title or an institution's word:
     "Elena Marchetti", not "Foreign Ministry" or "Commission spokesperson")."""
-    blocked = vocabulary().blocked
+    blocked = non_name_words()[0]
     voices = set()
     for quote in extraction.quotes:
         words = (quote.speaker or "").split()

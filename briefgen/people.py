@@ -122,8 +122,10 @@ def _country_table() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
 
 
 @cache
-def vocabulary() -> _Vocabulary:
-    countries, demonyms, short_forms = _country_table()
+def non_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case words that are never part of a person's name, lower-case place names), apart from
+    vocabulary() so that telling a name from an institution does not compile the title regexes."""
+    countries = _country_table()[0]
     blocked = {w.lower() for w in lexicon.entries("org_words")} | {
         w.lower() for w in lexicon.entries("non_names")
     }
@@ -131,8 +133,14 @@ def vocabulary() -> _Vocabulary:
     # longer place names may ("Ana Costa", "Lloyd Austin"), so those are left to the whole-phrase checks.
     places = [*countries, *lexicon.entries("regions"), *(tidy(row[0]) for row in lexicon.table("cities"))]
     blocked |= {phrase.lower() for phrase in places if " " not in phrase}
-    place_names = frozenset(phrase.lower() for phrase in places)
     blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
+    return frozenset(blocked), frozenset(phrase.lower() for phrase in places)
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    countries, demonyms, short_forms = _country_table()
+    blocked, place_names = non_name_words()
     titles = lexicon.alternation(lexicon.entries("titles"))
     country_forms = lexicon.alternation(list(_country_forms(countries)))
     demonym_forms = lexicon.alternation([d.title() for d in demonyms] + sorted(demonyms) + list(short_forms))
@@ -151,7 +159,7 @@ def vocabulary() -> _Vocabulary:
         rf"(?:\s+of\s+(?:the\s+)?(?P<country>{country_forms}))?\b",
         regex.IGNORECASE,
     )
-    return _Vocabulary(countries, demonyms, frozenset(blocked), place_names, title_regex, description_regex)
+    return _Vocabulary(countries, demonyms, blocked, place_names, title_regex, description_regex)
 
 
 def _split(field_text: str) -> list[str]:

@@ -202,7 +202,6 @@ def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
     return Mention(match.start(), match.start() + len(match.group("phrase").rstrip()), phrase, "source")
 
 
-_WORD = regex.compile(r"\w+")
 _WORDS = re.compile(r"\w+")  # the re module is faster for a pattern this simple
 
 
