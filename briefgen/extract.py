@@ -16,7 +16,7 @@ from briefgen.people import Cast, find_cast
 from briefgen.places import find_location
 from briefgen.quotes import extract_quotes, find_quotations
 from briefgen.segments import find_segments
-from briefgen.text import word_positions
+from briefgen.text import has_word
 
 LEAD_PARAGRAPHS = 2
 COUNTERPART_PARAGRAPHS = 3
@@ -93,7 +93,7 @@ def _counterpart_cue() -> regex.Pattern[str]:
 
 
 def _named_in(title: str, name: str) -> bool:
-    return next(word_positions(title, name.split()[-1]), None) is not None or name.split()[0] in title.split()
+    return has_word(title, name.split()[-1]) or name.split()[0] in title.split()
 
 
 def _present_people(article: Article, cast: Cast) -> set[str]:

@@ -17,7 +17,7 @@ from itertools import pairwise
 import regex
 
 from briefgen import lexicon
-from briefgen.text import sentence_spans, tidy
+from briefgen.text import has_word, sentence_spans, tidy
 
 # One capitalised word of a name: "Li", "Jean-Yves", "O'Brien", "McDonald", "TRUMP".
 _NAME_WORD = (
@@ -182,20 +182,10 @@ def country_of(text: str | None) -> str | None:
     best: tuple[int, str] | None = None  # (length of the form found, country): the longest form wins
     for form, country in _country_table()[0].items():
         # Short upper-case forms ("US", "UK") only as written, so that "us" is never a country.
-        found = _word_index(text, form.upper()) if len(form) <= 3 else _word_index(lowered, form)
-        if found >= 0 and (best is None or len(form) > best[0]):
+        found = has_word(text, form.upper()) if len(form) <= 3 else has_word(lowered, form)
+        if found and (best is None or len(form) > best[0]):
             best = (len(form), country)
     return best[1] if best else None
-
-
-def _word_index(text: str, word: str) -> int:
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return start
-        start = text.find(word, start + 1)
-    return -1
 
 
 # ---------------------------------------------------------------- finding people
@@ -496,9 +486,9 @@ def _gender(role: str | None) -> str | None:
     if not role:
         return None
     lowered = role.lower()
-    if any(_word_index(lowered, t) >= 0 for t in _FEMALE_TITLES):
+    if any(has_word(lowered, t) for t in _FEMALE_TITLES):
         return "f"
-    if any(_word_index(lowered, t) >= 0 for t in _MALE_TITLES):
+    if any(has_word(lowered, t) for t in _MALE_TITLES):
         return "m"
     return None
 

@@ -73,6 +73,10 @@ def word_positions(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + 1)
 
 
+def has_word(text: str, word: str) -> bool:
+    return next(word_positions(text, word), None) is not None
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
