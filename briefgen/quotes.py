@@ -23,7 +23,7 @@ import regex
 from briefgen import lexicon
 from briefgen.model import Quote, QuoteKind, Span
 from briefgen.people import Cast, Mention, vocabulary
-from briefgen.text import sentence_spans, stopwords, word_positions
+from briefgen.text import sentence_spans, stopwords, tidy, word_positions
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -198,10 +198,20 @@ def _unnamed_source(text: str, start: int, end: int) -> Mention | None:
     match = _source_regex().match(text, start, end)
     if not match:
         return None
-    phrase = _LEADING_ARTICLE.sub("", match.group("phrase").rstrip())
-    return Mention(match.start(), match.start() + len(match.group("phrase").rstrip()), phrase, "source")
+    end = match.start() + len(match.group("phrase").rstrip())
+    while more := _more_source_nouns().match(text, end, end + 40):  # "a Commission" + " spokesperson"
+        end = more.end()
+    phrase = _LEADING_ARTICLE.sub("", text[match.start() : end])
+    return Mention(match.start(), end, tidy(phrase), "source")
 
 
+@cache
+def _more_source_nouns() -> regex.Pattern[str]:
+    nouns = lexicon.alternation(lexicon.entries("source_nouns"))
+    return regex.compile(rf"\s+(?i:{nouns})(?![\w'’-])")
+
+
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _WORDS = re.compile(r"\w+")  # the re module is faster for a pattern this simple
 
 
@@ -234,7 +244,7 @@ def _according_regex() -> regex.Pattern[str]:
 
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
-    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+)"
+    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+|\s+)"
     r"(?:(?:also|further|then|again|later|once again|(?:was|is|were) quoted as|\w+ly"
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
@@ -582,11 +592,17 @@ def _sentence_attribution(
     """Weber said the ties were "at their best in history." : a partial quotation inside reported speech."""
     for start, end in sentence_spans(text, floor, ceiling):
         if start <= q.start < end:
-            for verb in _verbs_in(text, start, q.start):
+            verbs = _verbs_in(text, start, q.start)
+            for verb in verbs:
                 subject = _subject_before(cast, text, verb.start(), start)
                 if subject and not subject.in_quote:
                     return subject, verb.group()
-            return None
+            # No person: an unnamed source opening the sentence says it ("A ministry spokesperson
+            # declined to comment, saying only that "...").
+            source = _unnamed_source(text, start, verbs[0].start()) if verbs else None
+            if source is None or _NAME_AFTER.match(text, source.end):
+                return None  # "State Department spokesperson Jordan Pace": a person, not a source
+            return source, verbs[-1].group()
     return None
 
 

@@ -127,6 +127,7 @@ def test_a_name_a_speaker_gives_in_attributed_speech_is_a_quote():
         'The so-called "golden decade" of ties began in 2014.',
         'Costa said Portugal remained committed to its "free and active" foreign policy.',
         'Critics, who call the new fees a "switching tax", said they were not persuaded.',
+        'The office said the two discussed what it called "extended deterrence" for the region.',
     ],
 )
 def test_names_slogans_and_scare_quotes_are_not_quotes(body):
@@ -224,6 +225,11 @@ def test_counterpart_takes_the_title_of_the_other_side():
     assert people == {"Haruto Sakai": "Japanese Prime Minister", "Rajesh Varma": "Indian Prime Minister"}
 
 
+def test_a_speaker_with_an_affiliation_before_the_verb():
+    text = LEAD + 'Councillor Rui Sousa of the opposition said the deal was "a tourist trip with a stamp".'
+    assert direct(text) == [("a tourist trip with a stamp", "Rui Sousa")]
+
+
 def test_short_partial_quote_inside_attributed_speech():
     text = LEAD + 'Weber, who arrived on Sunday, said the relationship had "never been stronger".'
     assert direct(text) == [("never been stronger", "Olaf Weber")]
@@ -244,6 +250,12 @@ def test_short_partial_quote_inside_attributed_speech():
             "Foreign Ministry",
         ),
         ("Diplomatic sources said the meeting lasted three hours.", "reported", "Diplomatic sources"),
+        (  # the whole noun phrase, and a partial quotation that the source opening the sentence says
+            "A Commission spokesperson declined to comment, saying only that "
+            '"the procedure is following its normal course".',
+            "direct",
+            "Commission spokesperson",
+        ),
     ],
 )
 def test_unnamed_and_institutional_sources_are_named_as_written(body, kind, speaker):
