@@ -3,7 +3,8 @@
 Articles are blocked by event day, so no two articles of different days are ever compared; within a
 day, two articles report the same meeting when they share a principal participant and the kind of
 event agrees (talks, a call, a ceremony, a summit), or, lacking participants, when they quote the same
-person or their headlines agree.
+person or their headlines agree. A group that names nobody taking part and no kind of event is no
+meeting.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
                     later_parts.add((unit.article.id, day))
     groups = [group for day in sorted(by_day) for group in _cluster(by_day[day])]
     meetings = [_merge(group, later_parts) for group in groups]
+    # A report that names nobody taking part and no kind of meeting (a weather story, an interest rate
+    # decision in the same folder) is no meeting; the article stays among the brief's articles.
+    meetings = [m for m, group in zip(meetings, groups, strict=True) if m.participants or _has_kind(group)]
     meetings = _unique_ids(sorted(meetings, key=lambda m: (m.date, m.title)))
     return _follow_up_agreements(_canonical_speakers(meetings))
 
@@ -125,6 +129,10 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
             return True
         return jaccard(a.headline, b.headline) >= 0.3
     return False
+
+
+def _has_kind(group: list[Extraction]) -> bool:
+    return any(event_kind(extraction) for extraction in group)
 
 
 def _kinds_conflict(a: str | None, b: str | None) -> bool:

@@ -173,3 +173,19 @@ def test_a_release_naming_no_side_joins_the_report_quoting_the_same_person():
         'Lisbon on Tuesday. "Grain must move," Weber said.',
     )
     assert _group(release, report, other) == [["r", "s"], ["t"]]
+
+
+def test_news_that_names_nobody_taking_part_in_any_meeting_is_no_meeting():
+    weather = (
+        "w",
+        "2024-03-05",
+        "Capital shivers through coldest morning\nThe temperature fell to minus eight degrees on Tuesday, "
+        "the weather service said, the coldest March morning in a decade.",
+    )
+    nameless_talks = (
+        "n",
+        "2024-03-05",
+        "Ministers discuss rail link\nThe transport ministers of the two countries held talks in the capital "
+        "on Tuesday and agreed to build a rail link.",
+    )
+    assert _group(weather, nameless_talks) == [["n"]]
