@@ -271,8 +271,10 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             continue
         core_start, core_end, words = core
         role = _title_before(text, core_start, start)
-        if len(words) < 2 and not (role or _has_honorific(text, core_start)):
-            continue  # one word is a name only behind a title: "President Petrov", "Mr. Brown"
+        if len(words) < 2 and not ((role and role[0].isupper()) or _has_honorific(text, core_start)):
+            # One word is a name only behind a title as titles stand before names, capitalised:
+            # "President Petrov", "Mr. Brown"; not "we will judge Acme by what it offers".
+            continue
         of_country = _OF_COUNTRY.match(text, core_end, end) if role else None
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"

@@ -225,6 +225,12 @@ def test_counterpart_takes_the_title_of_the_other_side():
     assert people == {"Haruto Sakai": "Japanese Prime Minister", "Rajesh Varma": "Indian Prime Minister"}
 
 
+def test_a_lower_case_word_before_a_capitalised_one_is_no_title():
+    text = LEAD + '"We will judge Stratavia by what it offers, not by who it meets," Costa said.'
+    assert all(p.name != "Stratavia" for p in extract(text).participants)
+    assert direct(text) == [("We will judge Stratavia by what it offers, not by who it meets", "Ana Costa")]
+
+
 def test_a_speaker_with_an_affiliation_before_the_verb():
     text = LEAD + 'Councillor Rui Sousa of the opposition said the deal was "a tourist trip with a stamp".'
     assert direct(text) == [("a tourist trip with a stamp", "Rui Sousa")]
