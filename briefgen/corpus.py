@@ -42,20 +42,38 @@ UNREADABLE_FORMATS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pages"
 # Column and field names, case-insensitive, first match wins.
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
-    "title": ("title", "headline"),
+    "title": ("title", "headline", "heading"),
     "date": (
         "date",
         "published",
         "published_at",
         "published_time",
+        "published_date",
         "publish_date",
+        "publication_date",
+        "pub_date",
         "date_published",
         "datepublished",
         "pubdate",
+        "datetime",
+        "date_time",
+        "created_at",
     ),
-    "body": ("body", "text", "content", "article", "article_text", "full_text"),
-    "url": ("url", "link", "canonical_url"),
-    "outlet": ("outlet", "publisher", "source", "site", "site_name", "sitename", "media"),
+    "body": ("body", "text", "content", "article", "article_text", "article_body", "body_text", "full_text"),
+    "url": ("url", "link", "canonical_url", "permalink", "source_url"),
+    "outlet": (
+        "outlet",
+        "publisher",
+        "publication",
+        "source",
+        "source_name",
+        "newspaper",
+        "agency",
+        "site",
+        "site_name",
+        "sitename",
+        "media",
+    ),
 }
 
 # Legacy encodings tried for non-UTF-8 files, in order of preference when the detector cannot tell them apart.

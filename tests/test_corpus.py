@@ -466,6 +466,25 @@ def test_csv_alias_columns_and_empty_row(tmp_path):
     assert [(p.message, p.fatal) for p in problems] == [("row 2: no text", True)]
 
 
+@pytest.mark.parametrize(
+    ("date", "outlet", "url"),
+    [("pub_date", "publication", "permalink"), ("publication_date", "agency", "source_url")],
+)
+def test_csv_other_names_for_date_outlet_and_link(tmp_path, date, outlet, url):
+    path = tmp_path / "clippings.csv"
+    path.write_text(
+        f"title,{date},{outlet},{url},text\n"
+        '"Talks held in capital",16 July 2024,Cono Sur Wire,http://x.example/1,"Leaders held talks on trade."\n',
+        encoding="utf-8",
+    )
+    (article,), _ = read_file(path)
+    assert (article.meta_date, article.outlet, article.url) == (
+        "16 July 2024",
+        "Cono Sur Wire",
+        "http://x.example/1",
+    )
+
+
 def test_csv_semicolons_id_column_and_html_body(tmp_path):
     path = tmp_path / "semi.csv"
     path.write_text('ID;Title;Body\n"a/7 b";Rail deal;"<p>The deal was signed.</p><p>Work starts.</p>"\n')
