@@ -62,12 +62,24 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
     in_title = {name for name in cast.people if _named_in(article.title, name)}
     hosts = _counterparts(article, cast)
     present = _present_people(article, cast)
+    sides = in_lead | in_title | hosts or _named_after_lead(article, cast)
     people = []
     for info in sorted(cast.people.values(), key=lambda p: p.first_seen):
-        principal = info.name in in_lead or info.name in in_title or info.name in hosts
+        principal = info.name in sides
         if principal or info.name in present:
             people.append(Person(info.name, info.role, principal))
     return people
+
+
+def _named_after_lead(article: Article, cast: Cast) -> set[str]:
+    """A lead that names nobody ("The foreign ministers of A, B and C met on Sunday") leaves the names
+    to the next paragraphs: the people with a title they name, outside quotations, are the sides."""
+    found = set()
+    for start, end in article.lead(COUNTERPART_PARAGRAPHS):
+        for mention in cast.mentions_between(start, end):
+            if mention.kind == "name" and not mention.in_quote and cast.people[mention.name].role:
+                found.add(mention.name)
+    return found
 
 
 def _counterparts(article: Article, cast: Cast) -> set[str]:

@@ -279,7 +279,12 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
         role = role or _role_after(text, core_end, end)
-        evidence = role or _speaks_next(text, core_end, end) or _has_honorific(text, core_start)
+        evidence = (
+            role
+            or _speaks_next(text, core_end, end)
+            or _has_honorific(text, core_start)
+            or (len(words) >= 2 and _country_possessive_before(text, core_start, start))
+        )
         if evidence:
             _register(cast, text[core_start:core_end], role, core_start)
     if not _PRESENCE_WORDS.search(text, start, end):
@@ -342,6 +347,15 @@ def _blocked(token: str, blocked: frozenset[str]) -> bool:
     return lowered in blocked or (
         "-" in lowered and all(part in blocked for part in lowered.split("-") if part)
     )
+
+
+def _country_possessive_before(text: str, name_start: int, floor: int) -> bool:
+    """ "Egypt's Tarek Fathy", "Saudi Arabia's Faisal bin Nasser": a country's person, in diplomatic news."""
+    before = _POSSESSIVE_BEFORE.search(text, max(floor, name_start - 40), name_start)
+    return bool(before) and tidy(before.group("owner")).lower() in _country_table()[0]
+
+
+_POSSESSIVE_BEFORE = regex.compile(r"(?P<owner>\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+$")
 
 
 def _has_honorific(text: str, start: int) -> bool:

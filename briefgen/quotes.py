@@ -211,6 +211,7 @@ def _more_source_nouns() -> regex.Pattern[str]:
     return regex.compile(rf"\s+(?i:{nouns})(?![\w'’-])")
 
 
+_NOT_NAMED = regex.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _WORDS = re.compile(r"\w+")  # the re module is faster for a pattern this simple
 
@@ -671,6 +672,8 @@ def _attributed_sentence(cast: Cast, text: str, start: int, end: int) -> _Found 
 def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found | None:
     """ "X said (that) ...", "X noted in his speech that ...", "X expressed gratitude to ..."."""
     for verb in _verbs_in(text, start, end):
+        if _NOT_NAMED.match(text, verb.end(), end):
+            continue  # "an official, who asked not to be named, said ...": the clause's verb, not the speech
         subject = _subject_before(cast, text, verb.start(), start) or _source_before(
             text, start, verb.start()
         )

@@ -296,3 +296,18 @@ def test_a_description_is_the_subject_of_the_sentence_that_names_both_candidates
         '"Our fishermen meet patrol boats every day," the foreign minister said.'
     )
     assert direct(text) == [("Our fishermen meet patrol boats every day", "Rui Sousa")]
+
+
+def test_people_named_with_their_country_after_a_lead_that_names_nobody():
+    text = (
+        "The foreign ministers of Egypt, Saudi Arabia and Jordan on Sunday jointly rejected the plan.\n"
+        "They spoke at a news conference with Jordan's Foreign Minister Samir Haddad, Egypt's Tarek Fathy "
+        "and Saudi Arabia's Abdulaziz bin Nasser Al-Shehri.\n"
+        "Al-Shehri said Saudi Arabia would contribute to the reconstruction of the enclave.\n"
+        "An Egyptian official, who asked not to be named, said the ministers would meet again in March."
+    )
+    extraction = extract(text)
+    assert "Samir Haddad" in {p.name for p in extraction.participants if p.principal}
+    said = {(q.speaker, q.cue) for q in extraction.quotes if q.kind.value == "reported"}
+    assert ("Abdulaziz bin Nasser Al-Shehri", "said") in said
+    assert ("Egyptian official", "said") in said
