@@ -458,14 +458,29 @@ class _Found:
         )
 
 
-_TURN = regex.compile(r"(?P<label>(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*[:：]\s+(?=\S)")
+# "SPEAKER: words", "Q (Name, Outlet): words"
+_TURN = regex.compile(
+    r"(?P<label>(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*(?:\([^()\n]{1,80}\)\s*)?[:：]\s+(?=\S)"
+)
 _LEADING_NOTE = regex.compile(
     r"\s*[(\[](?:interpretation|interpreted|translation|translated|through an interpreter|as interpreted|"
     r"via interpreter|in \w+)[^)\]]*[)\]]\s*",
     regex.IGNORECASE,
 )
 _EDITORIAL_NOTE = regex.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))\s*")
-_QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "audience member"})
+# Turns that are nobody's statement: questions, and the person running the session.
+_QUESTION_LABELS = frozenset(
+    {
+        "q",
+        "question",
+        "reporter",
+        "journalist",
+        "audience member",
+        "moderator",
+        "host",
+        "master of ceremonies",
+    }
+)
 _INTERPRETER_NOTE = regex.compile(
     r"\s*\((?:as interpreted|through an interpreter|in \w+|via interpreter|translated)[^)]*\)\.?\s*$",
     regex.IGNORECASE,
@@ -507,7 +522,7 @@ def _transcript_turns(
 
 def _turn_speaker(cast: Cast, match: regex.Match[str]) -> str | None:
     """The speaker a label names ("PRESIDENT SMITH", "Prime Minister Costa", "Costa"), "" for a
-    questioner, None when the label is not a speaker."""
+    questioner or a moderator, None when the label is not a speaker."""
     label = match.group("label").strip()
     if label.lower().rstrip(".") in _QUESTION_LABELS:
         return ""

@@ -197,11 +197,18 @@ def test_txt_headline_beside_its_date_wins_over_the_site_name(tmp_path, layout):
     assert article.paragraph_texts()[-1] == lead
 
 
-def test_txt_related_links_at_the_end_are_dropped(tmp_path):
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Related news\nAnother headline about a different meeting\nYet another unrelated headline here\n",
+        "Related Links: Summit Meeting | Signing Ceremony (Photos)\n",
+        "Print | Share | Back to Press Conferences\n",
+    ],
+)
+def test_txt_related_links_at_the_end_are_dropped(tmp_path, tail):
     path = tmp_path / "tail.txt"
     path.write_text(
-        "Ministers sign trade pact\n\nThe ministers signed a trade pact on Tuesday.\n\n"
-        "Related news\nAnother headline about a different meeting\nYet another unrelated headline here\n",
+        f"Ministers sign trade pact\n\nThe ministers signed a trade pact on Tuesday.\n\n{tail}",
         encoding="utf-8",
     )
     assert read_one(path).paragraph_texts() == ["The ministers signed a trade pact on Tuesday."]

@@ -147,6 +147,21 @@ def test_transcript_turns_are_quotes_and_questions_are_not():
     ]
 
 
+def test_moderators_and_named_questioners_are_not_quoted():
+    text = (
+        "Transcript of the press conference\n"
+        "PRESIDENT SMITH: Thank you all for coming today.\n"
+        "MODERATOR: The floor is now open for questions.\n"
+        "QUESTION (Mona Saleh, The Nile Gazette): Mr. President, what about tariffs?\n"
+        "PRESIDENT SMITH: We will discuss tariffs next week.\n"
+        "MODERATOR: This concludes the press conference.\n"
+    )
+    assert direct(text) == [
+        ("Thank you all for coming today.", "Smith"),
+        ("We will discuss tariffs next week.", "Smith"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "anchor", "speaker"),
     [
