@@ -246,7 +246,7 @@ def _according_regex() -> regex.Pattern[str]:
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
     r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+|\s+)"
-    r"(?:(?:also|further|then|again|later|once again|(?:was|is|were) quoted as|\w+ly"
+    r"(?:(?:also|further|then|again|later|once again|has|have|had|(?:was|is|were) quoted as|\w+ly"
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
 _SPACES = regex.compile(r"\s+")
@@ -434,7 +434,34 @@ def extract_quotes(
     for index, (start, end) in enumerate(paragraphs):
         if index not in turn_paragraphs:
             quotes += _reported_quotes(article_id, text, start, end, cast, taken)
+    quotes += [q.with_source(article_id) for q in _added_after_quotes(text, paragraphs, quotations, direct)]
     return sorted(quotes, key=lambda q: q.sources[0].start)
+
+
+# '"...," X said, adding that ...': what the speaker of the quotation went on to say, in reported speech.
+_ADDING = regex.compile(r",\s*(?P<cue>adding|noting|stressing|explaining|saying)\s+that\s+")
+
+
+def _added_after_quotes(
+    text: str, paragraphs: tuple[tuple[int, int], ...], quotations: list[Quotation], direct: list[_Found]
+) -> list[_Found]:
+    found = []
+    for quote in direct:
+        paragraph = next((q.paragraph for q in quotations if q.start == quote.start), None)
+        if quote.speaker is None or quote.partial or paragraph is None:
+            continue
+        floor, ceiling = paragraphs[paragraph]
+        sentence_end = next(
+            (b for a, b in sentence_spans(text, floor, ceiling) if a <= quote.end < b), ceiling
+        )
+        adding = _ADDING.search(text, quote.end, sentence_end)
+        if adding and (
+            added := _make_reported(
+                text, adding.end(), sentence_end, quote.speaker, adding.group("cue") + " that"
+            )
+        ):
+            found.append(added)
+    return found
 
 
 @dataclass(frozen=True)

@@ -326,3 +326,23 @@ def test_people_named_with_their_country_after_a_lead_that_names_nobody():
     said = {(q.speaker, q.cue) for q in extraction.quotes if q.kind.value == "reported"}
     assert ("Abdulaziz bin Nasser Al-Shehri", "said") in said
     assert ("Egyptian official", "said") in said
+
+
+@pytest.mark.parametrize(
+    ("body", "anchor", "cue"),
+    [
+        (
+            '"Your security is our own," Weber said, adding that Berlin would keep supporting the talks.',
+            "Berlin would keep supporting the talks",
+            "adding that",
+        ),
+        (
+            "Costa, a geologist who took over the ministry last year, has said she wants faster permits.",
+            "she wants faster permits",
+            "said",
+        ),
+    ],
+)
+def test_reported_speech_after_a_quote_and_after_an_auxiliary(body, anchor, cue):
+    found = [(q.cue, q.text) for q in extract(LEAD + body).quotes if q.kind.value == "reported"]
+    assert any(c == cue and anchor in text for c, text in found), found
