@@ -366,7 +366,7 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
     window_start = max(floor, name_start - 120)
     window = text[window_start:name_start]
     previous = window.split()[-1:] or [""]
-    if _clean_word(previous[0]) not in _title_endings():
+    if not previous[0].endswith(",") and _clean_word(previous[0]) not in _title_endings():
         return None  # the cheap test first: most capitalised runs have no title before them
     title_regex, starters = vocabulary().title_regex, _title_starters()
     # Try only where a title can start (a demonym or a title's first word), leftmost first, so the
@@ -375,9 +375,33 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
         if _clean_word(word.group()) not in starters:
             continue
         match = title_regex.match(window, word.start())
-        if match and not window[match.end() :].strip():
-            return tidy(match.group())
+        if match and (title := _title_reaching(window, match)):
+            return tidy(title)
     return None
+
+
+def _title_reaching(window: str, match: regex.Match[str]) -> str | None:
+    """The title if nothing but a comma, or its organisation and a comma, stands between it and the
+    name: "the company's chief executive, X", "the chief executive of Acme S.A., X"."""
+    rest = window[match.end() :].strip()
+    if not rest:
+        return match.group()
+    # Apart from the name, the title is introduced as such ("the", "its", "Acme's"): "the Consulate
+    # General of X in Y, Trend reports" is an institution, and Trend no general.
+    if not _DETERMINER_BEFORE.search(window, 0, match.start()):
+        return None
+    if rest == ",":
+        return match.group()
+    ends = [match.end(), *(of.start() for of in _OF_OR_AT.finditer(window, match.start(), match.end()))]
+    for title_end in ends:
+        owner = _OWNER_THEN_COMMA.fullmatch(window, title_end)
+        if owner:
+            return window[match.start() : owner.end("owner")]
+    return None
+
+
+_DETERMINER_BEFORE = regex.compile(r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+$", regex.IGNORECASE)
+_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
 
 
 def _clean_word(word: str) -> str:

@@ -110,9 +110,24 @@ def _predicted_meeting(brief: dict, gold: dict, gold_id: str) -> dict | None:
 def _score_meeting(score: Score, gold: dict, predicted: dict | None) -> None:
     name = gold["id"]
     if predicted is None:
+        # A meeting the brief misses misses everything in it, so that no measure looks better for it.
+        predicted = {
+            "date": None,
+            "location": None,
+            "participants": [],
+            "quotes": [],
+            "agreements": [],
+            "facts": [],
+        }
         score.add("meeting_dates", False, f"{name}: no meeting")
+        _score_contents(score, gold, predicted)
         return
     score.add("meeting_dates", predicted["date"] == gold["date"], f"{name}: {predicted['date']}")
+    _score_contents(score, gold, predicted)
+
+
+def _score_contents(score: Score, gold: dict, predicted: dict) -> None:
+    name = gold["id"]
     location = predicted["location"]
     ok = location in gold["location"] or any(
         loc and location and norm(loc) == norm(location) for loc in gold["location"]

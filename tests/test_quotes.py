@@ -346,3 +346,23 @@ def test_people_named_with_their_country_after_a_lead_that_names_nobody():
 def test_reported_speech_after_a_quote_and_after_an_auxiliary(body, anchor, cue):
     found = [(q.cue, q.text) for q in extract(LEAD + body).quotes if q.kind.value == "reported"]
     assert any(c == cue and anchor in text for c, text in found), found
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The agreement was signed by the company's chief executive, Rui Sousa, on Tuesday.",
+        "The minister received the chief executive of Acme Lithium S.A., Rui Sousa, in Santiago.",
+    ],
+)
+def test_a_title_set_off_by_a_comma_before_the_name(intro):
+    text = LEAD + intro + '\n"Paying was never the question," Sousa said.'
+    assert direct(text) == [("Paying was never the question", "Rui Sousa")]
+
+
+def test_an_institution_named_with_a_title_word_is_no_title():
+    text = (
+        "The president opened the Consulate General of Portugal in Xi'an, Trend reports.\n"
+        "The consulate will serve three provinces."
+    )
+    assert "Trend" not in {p.name for p in extract(text).participants}
