@@ -401,7 +401,7 @@ def _title_reaching(window: str, match: regex.Match[str]) -> str | None:
 
 
 _DETERMINER_BEFORE = regex.compile(r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+$", regex.IGNORECASE)
-_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
+_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at|for)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
 
 
 def _clean_word(word: str) -> str:
@@ -475,8 +475,8 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 
 # "... of the US cloud company Acme", "... at the European Cloud Providers Alliance"
-_OF_OR_AT = regex.compile(r"\s+(?:of|at)\s")
-_ROLE_OWNER = regex.compile(r"\s+(?:of|at)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
+_OF_OR_AT = regex.compile(r"\s+(?:of|at|for)\s")
+_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
 
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:

@@ -353,6 +353,8 @@ def test_reported_speech_after_a_quote_and_after_an_auxiliary(body, anchor, cue)
     [
         "The agreement was signed by the company's chief executive, Rui Sousa, on Tuesday.",
         "The minister received the chief executive of Acme Lithium S.A., Rui Sousa, in Santiago.",
+        "The company's vice-president for sustainability, Rui Sousa, presented its defence.",
+        "PM Rui Sousa congratulated his counterpart on taking office.",
     ],
 )
 def test_a_title_set_off_by_a_comma_before_the_name(intro):
