@@ -85,6 +85,8 @@ _RELATIVE_RE = re.compile(
     rf"(?:(?P<mod>{_ci('date_weekday_modifiers')})\s+)?(?P<wd>{_WEEKDAY})"
     rf"(?!,?\s*(?:the\s+)?\d|,?\s*{_MONTH})"  # "Tuesday, May 17": the explicit date decides
     rf"|(?P<rel>{_ci('date_relative')})"
+    # "on the 10th": a day of the month the article is in (or the one before), without the month.
+    r"|(?<![\w])on\s+the\s+(?P<od>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"
 )
 _LABELS = _ci("date_header_labels")
 _HEADER_RE = re.compile(rf"(?m)^[ \t]*{_LABELS}[ \t]*:?[ \t]+{DATE_PATTERN}")
@@ -249,6 +251,8 @@ def _relative(m: re.Match[str], base: dt.date, future: bool) -> dt.date:
     """ "yesterday", "on Tuesday", "next Monday" counted from the publication date."""
     if m.group("rel"):
         return base + dt.timedelta(days=int(_RELATIVE[_squash(m.group("rel"))]))
+    if m.group("od"):
+        return _day_of_month(int(m.group("od")), base, future)
     weekday = WEEKDAYS[m.group("wd").lower()]
     direction = int(_MODIFIERS[_squash(m.group("mod"))]) if m.group("mod") else 0
     back = (base.weekday() - weekday) % 7  # days since that weekday, 0 on the day itself
@@ -258,6 +262,17 @@ def _relative(m: re.Match[str], base: dt.date, future: bool) -> dt.date:
     if direction > 0:
         return base + dt.timedelta(days=ahead or 7)
     return base + dt.timedelta(days=ahead) if future else base - dt.timedelta(days=back)
+
+
+def _day_of_month(day: int, base: dt.date, future: bool) -> dt.date:
+    """The nearest date with that day of the month, on or before BASE (after it for the future tense)."""
+    months = [(base.year, base.month + step) for step in ((0, 1, 2) if future else (0, -1, -2))]
+    for year, month in months:
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        candidate = _make(year, month, day)
+        if candidate and (candidate >= base if future else candidate <= base):
+            return candidate
+    return base
 
 
 def _squash(phrase: str) -> str:

@@ -394,6 +394,17 @@ def test_timestamps_are_only_searched_at_the_top() -> None:
             None,
             (D(2023, 5, 17), None),
         ),
+        # A day of the month without the month: the month of publication, or the one before.
+        (
+            "The prime ministers met in the Lao capital on the 10th, on the sidelines of the summit.",
+            D(2024, 10, 11),
+            (D(2024, 10, 10), None),
+        ),
+        (
+            "The ministers met in the capital on the 28th to discuss trade and transport.",
+            D(2024, 11, 2),
+            (D(2024, 10, 28), None),
+        ),
     ],
 )
 def test_find_event_date(text: str, published: dt.date | None, expected: tuple) -> None:
