@@ -97,13 +97,16 @@ def _is_just(phrase: str, quote_text: str) -> bool:
 
 
 def _predicted_meeting(brief: dict, gold: dict, gold_id: str) -> dict | None:
-    """The predicted meeting holding most of the gold meeting's articles."""
+    """The predicted meeting holding most of the gold meeting's articles; of two that hold as many, the
+    one they report in their lead (an article reporting a second meeting further down is in that
+    meeting's partial_sources)."""
     members = {a for a, info in gold["articles"].items() if info["meeting"] == gold_id}
-    best, overlap = None, 0
+    best, overlap = None, (0, 0)
     for meeting in brief["meetings"]:
-        shared = len(members & set(meeting["sources"]))
-        if shared > overlap:
-            best, overlap = meeting, shared
+        shared = members & set(meeting["sources"])
+        rank = (len(shared), len(shared - set(meeting.get("partial_sources", ()))))
+        if rank[0] and rank > overlap:
+            best, overlap = meeting, rank
     return best
 
 
