@@ -384,7 +384,7 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     dateline = first_dateline(top, len(top))
     first = _first_full_date(article.text)
     if dateline and (expr := dateline.when):
-        day = _dateline_date(expr, first)
+        day = _same_day_written_with_year(top, expr) or _dateline_date(expr, first)
         return (day, "dateline") if day else (None, "none")
     return (first, "first dated sentence") if first else (None, "none")
 
@@ -436,6 +436,22 @@ def _first_full_date(text: str) -> dt.date | None:
     for expr in _expressions(text):
         if expr.year is not None and (day := _resolve(expr, None)[0]):
             return day
+    return None
+
+
+def _same_day_written_with_year(top: str, expr: _Expr) -> dt.date | None:
+    """The year of a full date in the header that is the dateline's day, in either order of a numeric
+    date: "12/05/2025" above "ABUJA, May 12" is 12 May 2025, whichever order the site writes."""
+    if expr.year is not None:
+        return None
+    for m in _DATE_RE.finditer(top):
+        if m.group("ny") and {(int(m.group("na")), int(m.group("nb")))} & {
+            (expr.month, expr.day),
+            (expr.day, expr.month),
+        }:
+            return _make(int(m.group("ny")), expr.month, expr.day)
+        if m.group("iy") and (int(m.group("im")), int(m.group("id"))) == (expr.month, expr.day):
+            return _make(int(m.group("iy")), expr.month, expr.day)
     return None
 
 

@@ -475,7 +475,11 @@ def test_csv_alias_columns_and_empty_row(tmp_path):
 
 @pytest.mark.parametrize(
     ("date", "outlet", "url"),
-    [("pub_date", "publication", "permalink"), ("publication_date", "agency", "source_url")],
+    [
+        ("pub_date", "publication", "permalink"),
+        ("publication_date", "agency", "source_url"),
+        ("time", "source", "link"),
+    ],
 )
 def test_csv_other_names_for_date_outlet_and_link(tmp_path, date, outlet, url):
     path = tmp_path / "clippings.csv"
@@ -505,6 +509,21 @@ def test_csv_without_body_column(tmp_path):
     path.write_text("title,date\nSomething,2024-01-01\n")
     with pytest.raises(ArticleError, match="no body column"):
         read_file(path)
+
+
+def test_jsonl_story_and_time_fields(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    record = {
+        "headline": "Ministers meet",
+        "time": "2025-02-14T19:05:00+03:00",
+        "story": "The ministers met on Friday.",
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,), _ = read_file(path)
+    assert (article.meta_date, article.paragraph_texts()) == (
+        "2025-02-14T19:05:00+03:00",
+        ["The ministers met on Friday."],
+    )
 
 
 def test_jsonl_invalid_line(tmp_path):

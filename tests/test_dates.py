@@ -187,6 +187,13 @@ def test_far_future_year_is_rejected_relative_to_today() -> None:
             "dateline",
         ),
         ("SEOUL, Dec. 30 (Yonhap) -- The ministers met in the capital.", None, None, "none"),
+        # A numeric date in the header, in either order, gives the year of the same day's dateline.
+        (
+            "12/05/2025 · Politics · 3 min read\n\nABUJA, May 12 (Wire) - The presidents met in the capital.",
+            None,
+            D(2025, 5, 12),
+            "dateline",
+        ),
         # Datelines in Title case, as some outlets write them; a weekday before a date is no place.
         ("Warsaw, 4 May 2023 - The ministers met in the capital.", None, D(2023, 5, 4), "dateline"),
         ("The Hague, 5 March 2024 — The ministers met.", None, D(2024, 3, 5), "dateline"),
