@@ -99,8 +99,9 @@ _DATE_LINE_RESIDUE = re.compile(
 # Datelines: "PARIS, Oct. 17 (Agency) --", "OSLO, Norway, May 19.", "WASHINGTON (AP) —",
 # "Warsaw, 4 May 2023 -", "Lagos, March 3 (Wire) -". A place in capitals may stand alone before its
 # dash; a place in Title case only with a date or an agency and a dash (else it is a sentence).
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+# Latin letters with their accented forms ("İZMİR", "ŁÓDŹ", "Gdańsk"), as character-class ranges.
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.islower())
 _CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ \t]+[{_UPPER}][{_UPPER}'’.\-]+){{0,4}}"
 _TITLE_PLACE = (
     rf"[{_UPPER}][{_LOWER}'’.\-]+"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import regex
@@ -32,8 +33,14 @@ def _cities() -> dict[str, str]:
     cities: dict[str, str] = {}
     for row in lexicon.table("cities"):
         for spelling in [row[0], *(s for s in (row[2] if len(row) > 2 else "").split(";") if s.strip())]:
-            cities[tidy(spelling).lower()] = row[0]
+            cities[_key(spelling)] = row[0]
     return cities
+
+
+def _key(name: str) -> str:
+    """A place name for looking up: lower case, accents off ("İZMİR", "Izmir" and "İzmir" are one)."""
+    decomposed = unicodedata.normalize("NFKD", tidy(name).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> str | None:
@@ -64,7 +71,7 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
 def _dateline_city(dateline: Dateline) -> str | None:
     """A known city, or any city the dateline names with its country ("PUERTO IGUAZÚ, Argentina")."""
     place = tidy(dateline.place).strip(" .")
-    known = _cities().get(place.lower())
+    known = _cities().get(_key(place))
     if known:
         return known
     country = dateline.country
@@ -79,8 +86,8 @@ def _city(phrase: str) -> str | None:
     cities = _cities()
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size]).rstrip(".,")
-        if candidate.lower() in cities:
-            return cities[candidate.lower()]
+        if _key(candidate) in cities:
+            return cities[_key(candidate)]
     return None
 
 

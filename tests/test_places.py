@@ -31,6 +31,12 @@ from tests.articles import extract
         ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
         ("", "Warsaw, 4 May 2023 - The two presidents held talks on Thursday.", "Warsaw"),
         ("", "Lagos, March 3 (Wire) - The two presidents held talks on Friday.", "Lagos"),
+        # Capitals with accents, and a lookup that ignores them.
+        (
+            "",
+            "İZMİR, 14 March 2025 (Agency) - The federation and the city agreed to build a stadium.",
+            "Izmir",
+        ),
         ("", "Tuesday, March 3 - The two presidents held talks on trade and energy.", None),
         ("", "The two presidents held talks with the participation of official delegations.", None),
         ("", "The talks in May focused on trade, energy and transport between the two countries.", None),
