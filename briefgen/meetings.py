@@ -65,15 +65,16 @@ class _Report:
     kind: str | None
     sides: tuple[frozenset[str], ...]
     headline: frozenset[str]
-    voices: tuple[frozenset[str], ...]  # the people it quotes by name
+    voices: tuple[frozenset[str], ...]  # the people it quotes by name, and those present
 
     @classmethod
     def of(cls, extraction: Extraction) -> _Report:
+        present = {_name_words(p.name) for p in extraction.participants if not p.principal}
         return cls(
             event_kind(extraction),
             tuple(_principals(extraction)),
             content_words(extraction.article.title),
-            tuple(_voices(extraction)),
+            tuple(_voices(extraction) | present),
         )
 
 
@@ -121,6 +122,12 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
         return True
     if len(shared) == 1:
         return len(a.sides) == 1 or len(b.sides) == 1
+    if len(a.sides) == 1 and len(b.sides) == 1:
+        # Each names one side, and one's side is in the other report too, quoted or present:
+        # "chaired by A and attended by B" and "B, who attended the board meeting, said".
+        return any(_same_person_words(a.sides[0], v) for v in b.voices) or any(
+            _same_person_words(b.sides[0], v) for v in a.voices
+        )
     if not a.sides or not b.sides:
         # A report that names no side (an institution's release, a story about a hearing) joins one
         # that quotes or names the same person that day, or has much the same headline.
@@ -148,7 +155,10 @@ def _principals(extraction: Extraction) -> list[frozenset[str]]:
 
 @lru_cache(maxsize=65536)  # merging compares the same few thousand names hundreds of thousands of times
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(normalise(name).split())
+    """The words that identify a person across articles; initials ("B." of "B. Enkhtuya") are left out,
+    since another outlet may write the name in full."""
+    words = normalise(name).split()
+    return frozenset(w for w in words if not (w.endswith(".") and len(w) <= 3)) or frozenset(words)
 
 
 def _same_person_words(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -25,7 +25,11 @@ _NAME_WORD = (
     r"(?![\p{L}\p{N}]|['’]\p{L}))"  # whole words only: never "Ma" out of "Ma'an"
 )
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
-_NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,5}}")
+# An initial before a name: "B. Enkhtuya", "Ts. Altangerel" (Mongolian patronymics), "J. Smith".
+_INITIAL = r"(?<![\p{L}.])\p{Lu}\p{Ll}?\.\s+(?=\p{Lu}\p{Ll})"
+_NAME_RUN = regex.compile(
+    rf"(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_INITIAL})?{_NAME_WORD}){{0,5}}"
+)
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$")

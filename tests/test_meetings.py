@@ -189,3 +189,19 @@ def test_news_that_names_nobody_taking_part_in_any_meeting_is_no_meeting():
         "on Tuesday and agreed to build a rail link.",
     )
     assert _group(weather, nameless_talks) == [["n"]]
+
+
+def test_reports_naming_one_side_each_join_when_one_names_the_other_present():
+    board = (
+        "b",
+        "2024-03-05",
+        "Fund board approves loan\nThe board discussion on Tuesday was chaired by Deputy Director Anna Brandt "
+        "and attended by Governor Batbayaryn Enkhtuya, who flew in for the meeting.",
+    )
+    local = (
+        "l",
+        "2024-03-05",
+        "Loan approved, first tranche due\nGovernor B. Enkhtuya, who attended the board meeting on Tuesday, "
+        "said the first tranche would arrive within days.",
+    )
+    assert _group(board, local) == [["b", "l"]]

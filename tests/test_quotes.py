@@ -368,3 +368,14 @@ def test_an_institution_named_with_a_title_word_is_no_title():
         "The consulate will serve three provinces."
     )
     assert "Trend" not in {p.name for p in extract(text).participants}
+
+
+def test_initials_belong_to_the_name():
+    text = (
+        "The deal was announced after a meeting between Governor B. Enkhtuya and Finance Minister "
+        "Ts. Altangerel at the central bank.\n"
+        '"We have a deal," Enkhtuya said.'
+    )
+    extraction = extract(text)
+    assert {p.name for p in extraction.participants} >= {"B. Enkhtuya", "Ts. Altangerel"}
+    assert direct(text) == [("We have a deal", "B. Enkhtuya")]
