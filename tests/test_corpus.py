@@ -198,11 +198,28 @@ def test_txt_headline_beside_its_date_wins_over_the_site_name(tmp_path, layout):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Presidents meet at the Presidential Villa, 05/12/2025. Photo: State House",
+        "Editor's note: This report was first published by a wire and is republished under an agreement.",
+        "*Jane Doe is the Chronicle's diplomatic editor.*",
+    ],
+)
+def test_txt_captions_notes_and_author_lines_are_not_paragraphs(tmp_path, line):
+    path = tmp_path / "page.txt"
+    body = "The ministers signed a trade pact on Tuesday after three hours of talks in the capital."
+    path.write_text(f"Ministers sign trade pact\n\n{line}\n\n{body}\n", encoding="utf-8")
+    assert read_one(path).paragraph_texts() == [body]
+
+
+@pytest.mark.parametrize(
     "tail",
     [
         "Related news\nAnother headline about a different meeting\nYet another unrelated headline here\n",
         "Related Links: Summit Meeting | Signing Ceremony (Photos)\n",
         "Print | Share | Back to Press Conferences\n",
+        "Related: Central bank holds rate as inflation slows\n",
+        "Most read: Air quality improves for second winter in a row\n",
     ],
 )
 def test_txt_related_links_at_the_end_are_dropped(tmp_path, tail):
