@@ -551,8 +551,8 @@ def _turn_speaker(cast: Cast, match: regex.Match[str]) -> str | None:
     """The speaker a label names ("PRESIDENT SMITH", "Prime Minister Costa", "Costa"), "" for a
     questioner or a moderator, None when the label is not a speaker."""
     label = match.group("label").strip()
-    if label.lower().rstrip(".") in _QUESTION_LABELS:
-        return ""
+    if label.lower().rstrip(".") in _QUESTION_LABELS or _names_an_organisation(label):
+        return ""  # "Q:", "MODERATOR:", "THE ACCRA CHRONICLE:" (an interviewer) are nobody quoted
     titles = _title_words()
     words = label.replace(".", " ").split()
     name = [w for w in words if w.lower() not in titles]
@@ -562,6 +562,15 @@ def _turn_speaker(cast: Cast, match: regex.Match[str]) -> str | None:
     if name and (label.isupper() or len(name) < len(words)) and len(words) <= 5:
         return " ".join(w.title() if w.isupper() else w for w in name)
     return None
+
+
+def _names_an_organisation(label: str) -> bool:
+    return any(word.lower() in _org_words() for word in label.split())
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.entries("org_words"))
 
 
 @cache

@@ -147,6 +147,17 @@ def test_transcript_turns_are_quotes_and_questions_are_not():
     ]
 
 
+def test_an_interview_s_questions_under_the_outlet_s_name_are_not_quoted():
+    text = (
+        "Interview with the foreign minister\n"
+        "THE ACCRA CHRONICLE: Madam Minister, was this visit a success?\n"
+        "SOUSA: Yes. Four memoranda in one day is more than we signed in eight years.\n"
+        "THE ACCRA CHRONICLE: And what comes next?\n"
+        "SOUSA: The work, and the traders will judge it.\n"
+    )
+    assert [speaker for _, speaker in direct(text)] == ["Sousa", "Sousa"]
+
+
 def test_moderators_and_named_questioners_are_not_quoted():
     text = (
         "Transcript of the press conference\n"
