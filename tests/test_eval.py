@@ -5,9 +5,12 @@ read neither it nor its output, in every supported format from invented outlets:
 - tests/data/blind: 27 articles, Indonesia-Australia, a cloud company and the European Commission, a
   city twinning; wire stories without years, datelines in Title case, corporate titles;
 - tests/data/blind2: 27 articles, Japan-Vietnam, Egypt-Saudi Arabia-Jordan, a Chilean mining regulator
-  and company; family names first, Arabic and Spanish names, transcripts, a JSON array.
+  and company; family names first, Arabic and Spanish names, transcripts, a JSON array;
+- tests/data/blind3: 28 articles, Nigeria-Ghana, the Bank of Mongolia and the IMF, a football federation
+  and a city; previews, postponements, an interview, initials, accented capitals.
 
-Both have been used for development since they were written. Floors only ever rise."""
+All have been used for development since they were written (each README gives its first, untouched
+score). Floors only ever rise."""
 
 from __future__ import annotations
 
@@ -71,6 +74,22 @@ FLOORS = {
         "no_invented_agreements": 1.0,
         "fact_recall": 0.84,
         "not_quotes": 0.88,
+        "boilerplate": 1.0,
+    },
+    "blind3": {
+        "article_dates": 1.0,
+        "grouping_f1": 0.88,
+        "meeting_dates": 0.9,
+        "locations": 0.7,
+        "participants": 0.85,
+        "direct_recall": 0.81,
+        "direct_precision": 1.0,
+        "direct_speaker": 0.77,
+        "reported_recall": 0.7,
+        "agreement_recall": 0.5,
+        "no_invented_agreements": 0.83,
+        "fact_recall": 0.63,
+        "not_quotes": 1.0,
         "boilerplate": 1.0,
     },
 }
