@@ -151,7 +151,8 @@ def vocabulary() -> _Vocabulary:
     # "Chinese Foreign Minister", "President of Kazakhstan", "State Councilor and Foreign Minister",
     # "Deputy Prime Minister and Minister of Foreign Affairs".
     one_title = (
-        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+\s*(?:and\s+)?)+))?"
+        # "Minister of Industry, Trade and Investment"
+        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+(?:,?\s*(?:and\s+)?))+))?"
     )
     title_regex = regex.compile(
         rf"(?:(?:{demonym_forms})\s+)?{one_title}(?:\s*(?:,|and|&)\s+(?:(?:{demonym_forms})\s+)?{one_title})*",
@@ -380,7 +381,7 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
             continue
         match = title_regex.match(window, word.start())
         if match and (title := _title_reaching(window, match)):
-            return tidy(title)
+            return tidy(title).rstrip(" ,")
     return None
 
 

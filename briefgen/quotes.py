@@ -245,7 +245,7 @@ def _according_regex() -> regex.Pattern[str]:
 
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
-    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+|\s+)"
+    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+|\s*,\s+|\s+)"
     r"(?:(?:also|further|then|again|later|once again|has|have|had|(?:was|is|were) quoted as|\w+ly"
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
@@ -274,6 +274,10 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
         # A mention inside an appositive ("X, on his first visit, said") is passed over for the one
         # before it; the first whose gap to the verb is only adverbs or an appositive is the subject.
         if not mention.possessive and _SUBJECT_GAP.fullmatch(text, mention.end, verb_start):
+            if text[mention.end : verb_start].strip() == "," and not text[: mention.start].rstrip().endswith(
+                ","
+            ):
+                continue  # "X, said" only for a name set off by commas: "the minister, X, said"
             return mention
     return None
 

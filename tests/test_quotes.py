@@ -390,3 +390,17 @@ def test_initials_belong_to_the_name():
     extraction = extract(text)
     assert {p.name for p in extraction.participants} >= {"B. Enkhtuya", "Ts. Altangerel"}
     assert direct(text) == [("We have a deal", "B. Enkhtuya")]
+
+
+def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
+    text = (
+        "The trade ministers met in the capital on Thursday.\n"
+        "Portugal's Minister of Industry, Trade and Investment, Rui Sousa, said his country welcomed the offer."
+    )
+    extraction = extract(text)
+    assert ("Rui Sousa", "Minister of Industry, Trade and Investment") in {
+        (p.name, p.role) for p in extraction.participants
+    }
+    assert [(q.speaker, q.text) for q in extraction.quotes] == [
+        ("Rui Sousa", "his country welcomed the offer.")
+    ]
