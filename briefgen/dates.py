@@ -122,6 +122,11 @@ _TITLE_DATELINE = re.compile(
     rf"(?P<place>{_TITLE_PLACE}){_REGION}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY})"
     rf"[ \t]*(?:--|[-–—]){_SLASHED_AGENCY}(?=\s)\s*"
 )
+# "Ulaanbaatar, Mongolia: An IMF team ..." (a press release's place and country, then a colon)
+_PLACE_COUNTRY_COLON = re.compile(
+    rf"(?P<place>{_TITLE_PLACE}),[ \t]*(?P<country>[{_UPPER}][\w'’.\-]*(?:[ \t]+[{_UPPER}][\w'’.\-]*){{0,2}})"
+    rf"[ \t]*:(?=\s)\s*"
+)
 _LINE_START = re.compile(rf"(?m)^[ \t]*(?:{_LABELS}[ \t]*:?[ \t]+\S+[ \t]+)?")
 _FUTURE_RE = re.compile(_ci("date_future_cues"))
 _REPORTED_RE = re.compile(rf"{_ci('date_speech_verbs')}.*(?<!\w)(?i:that)(?!\w)", re.DOTALL)
@@ -347,10 +352,10 @@ class Dateline:
 def match_dateline(text: str, start: int = 0, end: int | None = None) -> Dateline | None:
     """The dateline that text[start:end] opens with, if any."""
     end = len(text) if end is None else end
-    for pattern in (_CAPS_DATELINE, _TITLE_DATELINE):
+    for pattern in (_CAPS_DATELINE, _TITLE_DATELINE, _PLACE_COUNTRY_COLON):
         m = pattern.match(text, start, end)
         if m and not _names_a_day(m.group("place")):
-            when = _decode(m) if m.group("when") else None
+            when = _decode(m) if "when" in m.groupdict() and m.group("when") else None
             return Dateline(m.start(), m.end(), m.group("place"), m.group("country"), when)
     return None
 

@@ -20,6 +20,7 @@ _PLACE_THEN_COUNTRY = regex.compile(
 _HEADLINE_PLACE = regex.compile(
     rf"\b(?:in|at|to|visits?|arrives? in)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 )
+_FUTURE_BEFORE = regex.compile(r"\b(?:will|would|to be held|next)\b[^.,;]*$", regex.IGNORECASE)
 # "in the Argentine border town of Puerto Iguazú": the words say it is a place.
 _NAMED_PLACE = regex.compile(
     rf"\b(?:in|at)\s+the\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:city|town|village|capital|port|resort|region)\s+of\s+"
@@ -48,6 +49,8 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
     dateline's city, then the headline's ("X visits Y")."""
     for start, end in lead:
         for match in _IN_PLACE.finditer(text, start, end):
+            if _FUTURE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+                continue  # "the summit, which will take place in Addis Ababa next month": another event
             place = _city(match.group("place"))
             if place:
                 return place

@@ -31,6 +31,16 @@ from tests.articles import extract
         ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
         ("", "Warsaw, 4 May 2023 - The two presidents held talks on Thursday.", "Warsaw"),
         ("", "Lagos, March 3 (Wire) - The two presidents held talks on Friday.", "Lagos"),
+        (
+            "",
+            "Ulaanbaatar, Mongolia: An IMF staff team held talks with the governor on Tuesday.",
+            "Ulaanbaatar",
+        ),
+        (  # a place of another, future event is not this one's
+            "",
+            "The presidents spoke by phone about the summit, which will take place in Lisbon next month.",
+            None,
+        ),
         # Capitals with accents, and a lookup that ignores them.
         (
             "",
