@@ -56,9 +56,3 @@ def _trie_regex(node: dict) -> str:
         return branches[0]
     group = f"(?:{'|'.join(branches)})"
     return f"{group}?" if _END in node else group
-
-
-@cache
-def phrase_regex(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Matches any entry of lexicons/NAME.txt as whole words."""
-    return re.compile(rf"(?<!\w)(?:{alternation(entries(name))})(?!\w)", flags)

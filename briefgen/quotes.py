@@ -28,7 +28,6 @@ from briefgen.text import sentence_spans, stopwords, tidy, word_positions
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘‹"
-_SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
 _MIN_UNCUED_WORDS = 5
 _MIN_PARTIAL_WORDS = 2
@@ -157,11 +156,6 @@ def _trim(text: str, q: Quotation) -> Quotation:
 
 
 # ---------------------------------------------------------------- attribution helpers
-
-
-@cache
-def _speech_verb_regex() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{lexicon.alternation(lexicon.entries('speech_verbs'))})\b")
 
 
 @cache
