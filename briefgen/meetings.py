@@ -25,7 +25,7 @@ from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
 from briefgen.people import non_name_words
 from briefgen.segments import split_by_segment
-from briefgen.text import containment, content_words, jaccard, normalise, slug
+from briefgen.text import containment, content_words, fold, has_word, jaccard, normalise, slug
 
 MAX_FACTS = 14  # for a meeting many outlets covered; fewer for fewer sources
 FACTS_PER_SOURCE = 2
@@ -157,7 +157,7 @@ def _principals(extraction: Extraction) -> list[frozenset[str]]:
 def _name_words(name: str) -> frozenset[str]:
     """The words that identify a person across articles; initials ("B." of "B. Enkhtuya") are left out,
     since another outlet may write the name in full."""
-    words = normalise(name).split()
+    words = fold(name).split()
     return frozenset(w for w in words if not (w.endswith(".") and len(w) <= 3)) or frozenset(words)
 
 
@@ -202,7 +202,7 @@ def _merge(group: list[Extraction], later_parts: set[tuple[str, dt.date]]) -> Me
         date=day,
         end_date=max(ends) if ends else None,
         title=title,
-        location=_most_common(e.location for e in group),
+        location=_location(group),
         participants=participants,
         sources=tuple(e.article.id for e in group),
         partial_sources=tuple(e.article.id for e in group if (e.article.id, e.event_date) in later_parts),
@@ -221,7 +221,7 @@ def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
             known_words = _name_words(known.name)
             if words <= known_words or known_words <= words:
                 merged[i] = Person(
-                    max(known.name, person.name, key=len),
+                    _fuller_name(known.name, person.name),
                     _better_role(known.role, person.role),
                     known.principal or person.principal,
                 )
@@ -229,6 +229,11 @@ def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
         else:
             merged.append(person)
     return tuple(sorted(merged, key=lambda p: not p.principal))
+
+
+def _fuller_name(a: str, b: str) -> str:
+    """The longer spelling, or the one with its accents ("Yalçın" over a wire's "Yalcin")."""
+    return max(a, b, key=lambda name: (len(name), not name.isascii()))
 
 
 def _better_role(a: str | None, b: str | None) -> str | None:
@@ -259,9 +264,20 @@ def _is_headline(article: Article) -> bool:
     return normalise(article.title).rstrip(" .…") not in lead
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def _location(group: list[Extraction]) -> str | None:
+    """The place most reports give; on a tie, the one most of them name in their headline or lead (a
+    wire's dateline is where it was filed, which the other reports do not mention)."""
+    counts = Counter(e.location for e in group if e.location)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [place for place, count in counts.items() if count == top]
+    if len(tied) == 1:
+        return tied[0]
+    heads = [
+        fold(" ".join([e.article.title, *(e.article.text[a:b] for a, b in e.article.lead(2))])) for e in group
+    ]
+    return max(tied, key=lambda place: sum(has_word(head, fold(place)) for head in heads))
 
 
 def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
@@ -398,7 +414,7 @@ class _PeopleIndex:
     def find(self, name: str | None) -> Person | None:
         if not name:
             return None
-        words = normalise(name).split()
+        words = fold(name).split()
         candidates = self._by_word.get(words[0], []) if words else []
         for person in candidates:
             if set(words) <= _name_words(person.name) and len(person.name) >= len(name):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from briefgen.errors import UsageError
 from briefgen.meetings import group_meetings
 from briefgen.model import Article, Brief, Extraction, Meeting, Problem
 from briefgen.people import country_of
+from briefgen.text import fold
 from briefgen.years import infer_years
 
 
@@ -111,9 +111,7 @@ def focus(meetings: list[Meeting], options: BuildOptions) -> list[Meeting]:
 
 def _words(text: str) -> set[str]:
     """The words of TEXT for matching: case and accents folded, stop words left out."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return set(re.findall(r"\w+", folded)) - _STOPWORDS
+    return set(re.findall(r"\w+", fold(text))) - _STOPWORDS
 
 
 _STOPWORDS = frozenset(lexicon.entries("stopwords"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import regex
@@ -10,7 +9,7 @@ import regex
 from briefgen import lexicon
 from briefgen.dates import Dateline, match_dateline
 from briefgen.people import vocabulary
-from briefgen.text import tidy
+from briefgen.text import fold, tidy
 
 _PLACE_WORD = r"\p{Lu}[\p{L}'’.-]*"
 _IN_PLACE = regex.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})")
@@ -40,8 +39,7 @@ def _cities() -> dict[str, str]:
 
 def _key(name: str) -> str:
     """A place name for looking up: lower case, accents off ("İZMİR", "Izmir" and "İzmir" are one)."""
-    decomposed = unicodedata.normalize("NFKD", tidy(name).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold(tidy(name))
 
 
 def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> str | None:

@@ -93,6 +93,20 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", _DASH_FOLD.sub("-", text)).strip().lower()
 
 
+def fold(text: str) -> str:
+    """normalise() with accents off, for matching names across outlets that spell them differently
+    ("Yalçın" and "Yalcin", "İZMİR" and "Izmir")."""
+    text = normalise(text)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Letters that carry their mark in themselves, so that NFKD does not take it off.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t"})
+
+
 def tidy(text: str) -> str:
     """Display form of a name or place: straight apostrophes, single spaces."""
     return _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
@@ -104,7 +118,7 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     stop = stopwords()
-    return frozenset(w for w in _WORD.findall(normalise(text)) if w not in stop and len(w) > 1)
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in stop and len(w) > 1)
 
 
 @cache

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from briefgen.extract import extract_article
 from briefgen.model import Extraction, Problem
-from briefgen.text import normalise
+from briefgen.text import fold
 
 WINDOW = 3  # days between a report's dateline and the meeting in another report
 
@@ -75,4 +75,4 @@ def _only_year(
 def _people(extraction: Extraction) -> set[frozenset[str]]:
     """The participants and the named speakers of an article, each as the set of its name's words."""
     names = [p.name for p in extraction.participants] + [q.speaker for q in extraction.quotes if q.speaker]
-    return {frozenset(normalise(name).split()) for name in names}
+    return {frozenset(fold(name).split()) for name in names}

@@ -205,3 +205,26 @@ def test_reports_naming_one_side_each_join_when_one_names_the_other_present():
         "said the first tranche would arrive within days.",
     )
     assert _group(board, local) == [["b", "l"]]
+
+
+def test_names_spelt_with_and_without_accents_are_one_person():
+    accented = (
+        "a",
+        "2025-06-20",
+        "Federation and city sign stadium protocol\nİZMİR, June 20 - Federation President Mehmet Karabulut and "
+        "Mayor Zeynep Yalçın signed the stadium protocol in İzmir on Friday.",
+    )
+    wire = (
+        "b",
+        "2025-06-20",
+        "Stadium deal signed\nISTANBUL, June 20 (Wire) - Federation President Mehmet Karabulut and Mayor Zeynep "
+        "Yalcin signed a protocol on Friday to build a stadium in Izmir.",
+    )
+    extractions = [
+        extract(text.partition("\n")[2], article_id=i, title=text.partition("\n")[0], meta_date=day)
+        for i, day, text in (accented, wire)
+    ]
+    [meeting] = group_meetings(extractions)
+    assert "Zeynep Yalçın" in [p.name for p in meeting.participants]  # the spelling with its accents
+    # One report each for the wire's dateline and the city: the place the reports name wins the tie.
+    assert meeting.location in ("İzmir", "Izmir")
