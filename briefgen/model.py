@@ -26,6 +26,13 @@ def _is_prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= 8 and any(mark in paragraph for mark in ".!?")
 
 
+def _is_list_item(paragraph: str) -> bool:
+    return paragraph[:1] in _BULLETS and paragraph[1:2].isspace()
+
+
+_BULLETS = frozenset("-•*–·▪◦‣")
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as read from the corpus.
@@ -57,7 +64,13 @@ class Article:
     @cached_property
     def _prose(self) -> tuple[tuple[int, int], ...]:
         # Several stages ask for the lead; the paragraphs never change (the dataclass is frozen).
-        return tuple((a, b) for a, b in self.paragraphs if _is_prose(self.text[a:b]))
+        prose = [(a, b) for a, b in self.paragraphs if _is_prose(self.text[a:b])]
+        # A press release's highlights (bullet points above the story) sum it up without names or
+        # place: the story starts at the first paragraph that is not a list item.
+        skipped = 0
+        while skipped < len(prose) and _is_list_item(self.text[prose[skipped][0] : prose[skipped][1]]):
+            skipped += 1
+        return tuple(prose[skipped:] if skipped < len(prose) else prose)
 
     @property
     def body(self) -> str:

@@ -141,6 +141,12 @@ def non_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(blocked), frozenset(phrase.lower() for phrase in places)
 
 
+# Capitalised words, or a list of them ending in "and": "Foreign Affairs", "Industry, Trade and Investment".
+# The case is forced: the title regex ignores case, and "Ghana, His Excellency" is not a list.
+_CAPITALISED = r"(?-i:\p{Lu})\p{Ll}+(?:\s+(?-i:\p{Lu})\p{Ll}+)*"
+_CAPITALISED_LIST = rf"{_CAPITALISED}(?:(?:\s*,\s*{_CAPITALISED})*\s*,?\s+and\s+{_CAPITALISED})?"
+
+
 @cache
 def vocabulary() -> _Vocabulary:
     countries, demonyms, short_forms = _country_table()
@@ -152,7 +158,9 @@ def vocabulary() -> _Vocabulary:
     # "Deputy Prime Minister and Minister of Foreign Affairs".
     one_title = (
         # "Minister of Industry, Trade and Investment"
-        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|(?:\p{{Lu}}\p{{Ll}}+(?:,?\s*(?:and\s+)?))+))?"
+        # "Trade and Industry Minister": a portfolio joined to the one the title names
+        rf"(?:(?-i:\p{{Lu}})\p{{Ll}}+\s+(?:and|&)\s+)?"
+        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|{_CAPITALISED_LIST}))?"
     )
     title_regex = regex.compile(
         rf"(?:(?:{demonym_forms})\s+)?{one_title}(?:\s*(?:,|and|&)\s+(?:(?:{demonym_forms})\s+)?{one_title})*",
@@ -215,6 +223,22 @@ def _speaks_next(text: str, position: int, end: int) -> bool:
     if not following or following.group(1).lower() not in _verb_first_words():
         return False
     return _verb_regex().match(text, position, end) is not None
+
+
+def _spoken_before(text: str, name_start: int, floor: int) -> bool:
+    """A speech verb right before a name: the verb-first attribution of '"...," said X Y'."""
+    before = _WORD_BEFORE.search(text, max(floor, name_start - 20), name_start)
+    return before is not None and before.group(1).lower() in _verb_last_words()
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+_WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a person
+
+
+@cache
+def _verb_last_words() -> frozenset[str]:
+    """The last words of the speech verbs ("said", "added", "pointed out")."""
+    return frozenset(verb.split()[-1].lower() for verb in lexicon.entries("speech_verbs"))
 
 
 @cache
@@ -287,6 +311,8 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         evidence = (
             role
             or _speaks_next(text, core_end, end)
+            or (len(words) >= 2 and _spoken_before(text, core_start, start))
+            or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
             or _has_honorific(text, core_start)
             or (len(words) >= 2 and _country_possessive_before(text, core_start, start))
         )
@@ -370,6 +396,9 @@ def _has_honorific(text: str, start: int) -> bool:
 def _title_before(text: str, name_start: int, floor: int) -> str | None:
     window_start = max(floor, name_start - 120)
     window = text[window_start:name_start]
+    # "the President of Ghana, His Excellency X": the style of address is not part of the title.
+    if excellency := _STYLE_OF_ADDRESS.search(window):
+        window = window[: excellency.start()] + excellency.group("comma") + " "
     previous = window.split()[-1:] or [""]
     if not previous[0].endswith(",") and _clean_word(previous[0]) not in _title_endings():
         return None  # the cheap test first: most capitalised runs have no title before them
@@ -383,6 +412,11 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
         if match and (title := _title_reaching(window, match)):
             return tidy(title).rstrip(" ,")
     return None
+
+
+_STYLE_OF_ADDRESS = regex.compile(
+    r"(?P<comma>,?)\s*\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+)?(?:Excellency|Majesty|Highness)|H\.\s?E\.)\s+$"
+)
 
 
 def _title_reaching(window: str, match: regex.Match[str]) -> str | None:
@@ -406,7 +440,7 @@ def _title_reaching(window: str, match: regex.Match[str]) -> str | None:
 
 
 _DETERMINER_BEFORE = regex.compile(r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+$", regex.IGNORECASE)
-_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at|for)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
+_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at|for|on|to)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
 
 
 def _clean_word(word: str) -> str:
@@ -480,8 +514,8 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 
 # "... of the US cloud company Acme", "... at the European Cloud Providers Alliance"
-_OF_OR_AT = regex.compile(r"\s+(?:of|at|for)\s")
-_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
+_OF_OR_AT = regex.compile(r"\s+(?:of|at|for|on|to)\s")
+_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for|on|to)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
 
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:

@@ -247,7 +247,8 @@ _SPACES = regex.compile(r"\s+")
 _ACCORDING_AFTER = regex.compile(r"(?i:according to|in the words of)\s+")
 # Whose title it is: "Stratavia's", "the Commission's", "its".
 _OWNER = regex.compile(
-    r"(?:(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3}['’]s|(?:the|its|his|her|their)(?:\s+\w+['’]s)?)\s+"
+    r"(?:(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3}['’]s|(?:the|its|his|her|their)(?:\s+\w+['’]s)?"
+    r"|\p{Lu}{2,6})\s+"  # or an acronym: "IMF mission chief X", "TFF President X"
 )
 _TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|&)\s+)+")
 _DASH = regex.compile(r"\s*[-–—]")
@@ -595,6 +596,7 @@ def _direct_quotes(
         content = text[q.start : q.end]
         cue = _cue_after(cast, text, _after_mark(text, q.end), ceiling) if q.closed else None
         cue = cue or _cue_before(cast, text, floor, _before_mark(text, q.start))
+        cue = cue or _cue_in_intro(cast, text, paragraphs, q) or _introduced_before(cast, text, floor, q)
         sentence_cue = None if cue else _sentence_attribution(cast, text, floor, ceiling, q)
         if cue is None and _is_name_like(content, sentence_cue is not None):
             continue
@@ -609,6 +611,37 @@ def _direct_quotes(
         found.append(_Found(q.start, q.end, content, speaker, verb, QuoteKind.DIRECT, q.closed, partial))
         previous_speaker = speaker or previous_speaker
     return _carry_speakers(found)
+
+
+def _cue_in_intro(
+    cast: Cast, text: str, paragraphs: tuple[tuple[int, int], ...], q: Quotation
+) -> tuple[Mention, str] | None:
+    """A quotation that opens its paragraph after one ending in a colon ("X met Y and issued the
+    following statement:"): the speaker is the subject of that last sentence, its first person named."""
+    if q.paragraph == 0 or text[paragraphs[q.paragraph][0] : _before_mark(text, q.start)].strip():
+        return None
+    start, end = paragraphs[q.paragraph - 1]
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    last_sentence = sentence_spans(text, start, end)[-1][0]
+    subject = next((m for m in cast.mentions_between(last_sentence, end) if not m.in_quote), None)
+    return (subject, ":") if subject else None
+
+
+def _introduced_before(cast: Cast, text: str, floor: int, q: Quotation) -> tuple[Mention, str] | None:
+    """A quotation that follows a sentence about one person in its paragraph, with no attribution of
+    its own ("X, who sells phones in the market, was blunt. "I opened my shop on Friday."")."""
+    before = text[floor : _before_mark(text, q.start)].rstrip()
+    if not before or before[-1] not in ".!?:" or not _QUOTE_FREE.fullmatch(before):
+        return None
+    mentions = cast.mentions_between(floor, floor + len(before))
+    people = {m.name: m for m in mentions}
+    if not any(m.kind != "pronoun" for m in mentions):
+        return None  # "He was blunt.": whom "he" is depends on the paragraphs before
+    return (next(iter(people.values())), "") if len(people) == 1 else None
+
+
+_QUOTE_FREE = regex.compile(r"[^\"“”«»]*")
 
 
 def _after_mark(text: str, end: int) -> int:

@@ -404,3 +404,50 @@ def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
     assert [(q.speaker, q.text) for q in extraction.quotes] == [
         ("Rui Sousa", "his country welcomed the offer.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a statement introduced by the paragraph before, ending in a colon
+            "At the end of the visit, Mr. Henrik Aalto met Governor Batbayaryn Enkhtuya and issued the "
+            'following statement:\n"The economy has been hit hard by the fall in coal prices this year."',
+            "The economy has been hit hard by the fall in coal prices this year.",
+            "Henrik Aalto",
+        ),
+        (  # the person the sentence before is about, with no attribution after the quote
+            'Obinna Chukwu, who sells phones in the market, was blunt. "I opened my shop on Friday. I will '
+            'believe the rest when I see it."',
+            "I opened my shop on Friday. I will believe the rest when I see it.",
+            "Obinna Chukwu",
+        ),
+        (  # verb first, a name with no title
+            "'Task forces are cheap. What matters is the law,' said Halima Yusuf Bello, an economist.",
+            "Task forces are cheap. What matters is the law",
+            "Halima Yusuf Bello",
+        ),
+        (  # an acronym owning the title
+            '"Some people said this stadium would never happen," TFF President Mehmet Ali Karabulut said.',
+            "Some people said this stadium would never happen",
+            "Mehmet Ali Karabulut",
+        ),
+        (  # two portfolios in the title
+            '"The law is the law," said Trade and Industry Minister Kojo Nkansah Amoah.',
+            "The law is the law",
+            "Kojo Nkansah Amoah",
+        ),
+        (  # a title "on" a field, then the name set off by a comma
+            '"This visit opens a new chapter," said the Special Adviser to the President on Media and '
+            "Publicity, Olumide Bakare.",
+            "This visit opens a new chapter",
+            "Olumide Bakare",
+        ),
+    ],
+)
+def test_speakers_named_around_the_quotation(body, quote, speaker):
+    assert (quote, speaker) in direct(LEAD + body)
+
+
+def test_a_quotation_after_a_sentence_naming_two_people_has_no_guessed_speaker():
+    body = 'Costa and Weber met for two hours. "The room was cold and the coffee was bad all afternoon."'
+    assert ("The room was cold and the coffee was bad all afternoon.", None) in direct(LEAD + body)

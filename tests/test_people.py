@@ -1,0 +1,41 @@
+"""Participants and their roles, as the lead names them."""
+
+from __future__ import annotations
+
+from tests.articles import extract
+
+
+def _people(text: str, **kwargs) -> dict[str, str | None]:
+    return {p.name: p.role for p in extract(text, **kwargs).participants}
+
+
+def test_a_style_of_address_is_not_part_of_the_title():
+    people = _people(
+        "President Abubakar Garba will this week host the President of the Republic of Ghana, His Excellency "
+        "Kwame Boakye, who will pay a State Visit to Nigeria."
+    )
+    assert people["Kwame Boakye"] == "President of the Republic of Ghana"
+
+
+def test_a_title_of_a_list_of_portfolios_ends_at_the_list():
+    people = _people(
+        "Babatunde Adeyemi, Minister of Industry, Trade and Investment, met Trade and Industry Minister Kojo "
+        "Amoah in Accra on Thursday."
+    )
+    assert people == {
+        "Babatunde Adeyemi": "Minister of Industry, Trade and Investment",
+        "Kojo Amoah": "Trade and Industry Minister",
+    }
+
+
+def test_a_press_release_s_highlights_are_not_its_lead():
+    extraction = extract(
+        "- Staff and the authorities have reached an agreement on a 36-month arrangement of $420 million.\n"
+        "- The agreement is subject to approval by the Executive Board, which meets in July.\n"
+        "Ulaanbaatar, Mongolia: A staff team led by Mr. Henrik Aalto visited the capital from May 28 to June "
+        "11, 2025. Mr. Aalto met Governor Batbayaryn Enkhtuya and Minister of Finance Tsogtbaataryn "
+        "Altangerel.",
+        title="Staff reach agreement with Mongolia",
+    )
+    assert {p.name for p in extraction.participants if p.principal} >= {"Henrik Aalto", "Batbayaryn Enkhtuya"}
+    assert extraction.location == "Ulaanbaatar"
