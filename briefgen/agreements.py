@@ -16,7 +16,8 @@ from briefgen.text import sentence_spans
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
     r"\s*(?:[,;:()\"“”]|\.(?!\d)|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
-    r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was)\b"
+    r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was|to be|"
+    r"on the (?:[\p{L}-]+ )?(?:day|sidelines|margins|occasion|eve))\b"
     r"|\s(?:in|on|by|next|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|year|month|week)\b)",
     regex.IGNORECASE,
@@ -47,7 +48,8 @@ def _modifiers_regex() -> regex.Pattern[str]:
     """The run of modifiers that ends where a document word starts."""
     words = lexicon.alternation(lexicon.entries("document_modifiers"))
     amount = r"[$€£¥]?\d[\d.,]*(?:\s(?:billion|million|trillion|bn|mn))?"
-    return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|\p{{Lu}}[\p{{L}}'’-]*)\s+)*$")
+    compound = r"(?:\p{Ll}+|\d+)-\p{Ll}+"  # "staff-level", "36-month"
+    return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|{compound}|\p{{Lu}}[\p{{L}}'’-]*)\s+)*$")
 
 
 @cache
@@ -69,12 +71,160 @@ def extract_agreements(
 ) -> list[Agreement]:
     found: list[Agreement] = []
     status_pattern, _ = _status_regex()
-    for start, end in paragraphs:
-        if not status_pattern.search(text, start, end):
+    listed: set[tuple[int, int]] = set()  # the spans of items already taken from a list
+    for index, (start, end) in enumerate(paragraphs):
+        if (start, end) in listed or not status_pattern.search(text, start, end):
             continue  # no status word ("signed", "agreed") in the paragraph: none in its sentences
-        for s_start, s_end in sentence_spans(text, start, end):
-            found += _sentence_agreements(article_id, text, s_start, s_end, event_date)
+        sentences = sentence_spans(text, start, end)
+        for position, (s_start, s_end) in enumerate(sentences):
+            signed = _sentence_agreements(article_id, text, s_start, s_end, event_date)
+            following = [*sentences[position + 1 : position + 2], *paragraphs[index + 1 :]]
+            items = _enumerated(article_id, text, (s_start, s_end), signed, following, event_date)
+            if items:  # a list announced twice ("signed three agreements. The documents were:") once
+                items = [i for i in items if (i.sources[0].start, i.sources[0].end) not in listed]
+                listed.update((item.sources[0].start, item.sources[0].end) for item in items)
+                found += items
+            else:
+                found += signed
     return found
+
+
+_LIST_REACH = 3  # paragraphs after a signing where its documents may be listed
+
+
+# "four memoranda of understanding", "12 documents": documents counted, to be listed after.
+_COUNTED = regex.compile(
+    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a number of|"
+    r"a series of|a package of|a set of)\s+)?(?P<document>memoranda|memorandums|mous|agreements|documents|"
+    r"deals|contracts|accords|treaties|protocols|declarations)(?P<rest>(?:\s+of\s+understanding)?)$",
+    regex.IGNORECASE,
+)
+# "The memoranda cover X, Y and Z", "They include ..."
+_COVERS = regex.compile(
+    r"(?:The|These|Those|They|Both)\b[^.;:]{0,40}?\b(?:cover|covers|include|includes|concern|concerns|"
+    r"deal with|relate to|provide for|are on|focus on)\s+(?P<list>.+?)[.;]?\s*$"
+)
+_BULLET = regex.compile(r"[-•*–·▪]\s+")
+_ITEM_END = regex.compile(r"[\s.;,]*(?:\band\b)?[\s.;,]*$")
+
+
+def _enumerated(
+    article_id: str,
+    text: str,
+    sentence: tuple[int, int],
+    signed: list[Agreement],
+    following: list[tuple[int, int]],
+    event_date: dt.date | None,
+) -> list[Agreement]:
+    """Documents signed together and then listed one by one: after a colon ("signed three documents:
+    A, B and C", "witnessed the signing of the following documents:" and bullet points), or after
+    a count ("signed four memoranda") in bullet points or the next sentence ("The memoranda cover X,
+    Y and Z"): an agreement for each item, with the status of the sentence that announces them."""
+    start, end = sentence
+    introduced = _LIST_INTRO.search(text, start, end)
+    umbrella = next((a for a in signed if _COUNTED.match(a.title)), None)
+    if introduced is None and umbrella is None:
+        return []
+    cue = _status_regex()[0].search(text, start, introduced.start() if introduced else end)
+    document = _document_regex().search(text, start, introduced.start() if introduced else end)
+    if cue is None or document is None or _denied(text, document, cue, ""):
+        return []
+    status = _status_regex()[1][_SPACES.sub(" ", cue.group().lower())]
+    kind = _kind(document.group())
+    if introduced and introduced.end() < end:  # the list follows the colon in the sentence itself
+        items = _items(text, introduced.end(), end, (start, end))
+    else:
+        items = _bullet_items(text, following)
+        if not items and umbrella is not None and kind != "document":
+            items = _covered_items(text, following, document.group())
+    if len(items) < 2:
+        return []
+    listed = [
+        Agreement(
+            title=_item_title(text[a:b], kind),
+            text=text[span[0] : span[1]].strip(),
+            status=status,
+            sources=(Span(article_id, *span),),
+            date=event_date if status == "signed" else None,
+        )
+        for a, b, span in items
+    ]
+    if introduced and introduced.end() < end:
+        return listed  # the sentence's documents are the list's items
+    return [a for a in signed if a is not umbrella] + listed
+
+
+# A colon after the status and the documents: "signed three documents:", "the following agreements:".
+_LIST_INTRO = regex.compile(r":\s*")
+
+
+def _bullet_items(text: str, following: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int, int]]]:
+    """The bullet points that start within the next three paragraphs or sentences ("The documents
+    signed were:" may stand before them)."""
+    items = []
+    for position, (start, end) in enumerate(following):
+        bullet = _BULLET.match(text, start, end)
+        if bullet is None:
+            if items or position >= _LIST_REACH - 1:
+                break
+            continue
+        items.append((bullet.end(), end, (start, end)))
+    return items
+
+
+def _covered_items(
+    text: str, following: list[tuple[int, int]], document: str
+) -> list[tuple[int, int, tuple[int, int]]]:
+    """ "The memoranda cover X, Y and Z": the next sentence, or a later paragraph that names the documents."""
+    for position, (start, end) in enumerate(following[:_LIST_REACH]):
+        end = sentence_spans(text, start, end)[0][1] if position else end
+        covers = _COVERS.match(text, start, end)
+        if covers and (position == 0 or document.lower() in text[start : covers.start("list")].lower()):
+            return _items(text, covers.start("list"), covers.end("list"), (start, end))
+    return []
+
+
+def _items(
+    text: str, start: int, end: int, sentence: tuple[int, int]
+) -> list[tuple[int, int, tuple[int, int]]]:
+    """The items of the list text[start:end], each with the span of the sentence that holds them."""
+    found, offset = [], start
+    for piece in _LIST_PIECE.split(text[start:end]):
+        at = text.find(piece, offset, end)
+        if piece.strip() and at >= 0:
+            found.append((at, at + len(piece), sentence))
+            offset = at + len(piece)
+    return found
+
+
+# Items of a list: split at semicolons, or at commas and the last "and" when the list has commas.
+_LIST_PIECE = regex.compile(r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+(?=[^,]*$)")
+
+
+def _item_title(item: str, kind: str) -> str:
+    """An item's title: as written when it names its document, else "<document> on <item>"."""
+    item = _ITEM_END.sub("", item.strip())
+    stop = _TITLE_STOP.search(item)
+    item = item[: stop.start()] if stop and stop.start() > 0 else item
+    if not _document_regex().search(item):
+        item = f"{kind} on {item}"
+    item = _LEADING_ARTICLE.sub("", item)
+    return item[:1].upper() + item[1:]
+
+
+def _kind(document: str) -> str:
+    """The singular of a document word: "memoranda of understanding" -> "memorandum of understanding"."""
+    first, _, rest = document.partition(" ")
+    return " ".join([_singular(first), *rest.split()]).lower()
+
+
+def _singular(document: str) -> str:
+    word = document.lower()
+    return {
+        "memoranda": "memorandum",
+        "memorandums": "memorandum",
+        "mous": "memorandum of understanding",
+    }.get(word, word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s"))
 
 
 def _sentence_agreements(
@@ -87,9 +237,12 @@ def _sentence_agreements(
     sentence = text[start:end].strip()
     agreements = []
     documents = list(_document_regex().finditer(text, start, end))
+    documents = _outer_documents(text, documents)
     for index, document in enumerate(documents):
         # The next document of the sentence ends this one's name: "an MoU on X and an agreement on Y".
         limit = documents[index + 1].start() if index + 1 < len(documents) else end
+        if _names_a_process(text, document.end(), end):
+            continue  # "contract talks": no document
         cue = _governing(cues, document)
         status = statuses[_SPACES.sub(" ", cue.group().lower())]
         title = _title(text, document, start, limit, cue, followed=limit < end)
@@ -111,6 +264,33 @@ def _sentence_agreements(
     return _drop_nested(agreements)
 
 
+def _names_a_process(text: str, position: int, end: int) -> bool:
+    following = _NEXT_WORD.match(text, position, end)
+    return following is not None and following.group(1).lower() in _compounds()
+
+
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(lexicon.entries("document_compounds"))
+
+
+def _outer_documents(text: str, documents: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """Documents named inside another's name are part of it: "an agreement on a 36-month arrangement
+    under the Fund Facility" is one document; "an MoU on X and an agreement on Y" are two."""
+    outer = documents[:1]
+    for document in documents[1:]:
+        between = text[outer[-1].end() : document.start()]
+        if _LIST_JOIN.search(between) or not _TAIL_START.match(between):
+            outer.append(document)
+    return outer
+
+
+_LIST_JOIN = regex.compile(r"[,;]|\band\b|\bas well as\b")
+
+
 def _governing(cues: list[regex.Match[str]], document: regex.Match[str]) -> regex.Match[str]:
     """The status word that governs DOCUMENT: the last one before it ("signed a memorandum and adopted
     a plan"), else the first after it ("the memorandum was signed")."""
@@ -119,10 +299,11 @@ def _governing(cues: list[regex.Match[str]], document: regex.Match[str]) -> rege
 
 
 def _recalled(sentence: str, event_date: dt.date | None) -> bool:
-    """The sentence places the signing at another time: a past cue, or a year other than the meeting's."""
+    """The sentence places the signing at another time: a past cue, or a year before the meeting's."""
     if _past_regex().search(sentence):
         return True
-    return event_date is not None and any(int(year) != event_date.year for year in _IN_YEAR.findall(sentence))
+    # A later year is a target ("a first zero-emission voyage in 2028"), not the signing's.
+    return event_date is not None and any(int(year) < event_date.year for year in _IN_YEAR.findall(sentence))
 
 
 _IN_YEAR = regex.compile(r"\b(?:in|since|until)\s+((?:19|20)\d\d)\b")
@@ -140,7 +321,11 @@ def _denied(text: str, document: regex.Match[str], cue: regex.Match[str], title:
     """ "No documents were signed", "the treaty was not signed", "they did not sign the accord"."""
     negation = _negation_regex()
     between = text[min(document.end(), cue.end()) : max(document.start(), cue.start())]
-    return bool(negation.match(title) or negation.search(between))
+    before = _NO_BEFORE.search(text, max(0, document.start() - 30), document.start())
+    return bool(negation.match(title) or negation.search(between) or before)
+
+
+_NO_BEFORE = regex.compile(r"\b(?:no|No)\s+(?:[\p{L}-]+\s+){0,2}$")  # "There was no (new) agreement on X"
 
 
 @cache
@@ -159,6 +344,12 @@ def _dated_elsewhere(sentence: str, event_date: dt.date | None) -> bool:
 
 
 _SPACES = regex.compile(r"\s+")
+# The words between an article and the document word, none of them a function word.
+_FUNCTION_WORD = r"(?:a|an|the|of|on|in|at|to|for|with|after|before|by|from|and|or|that|this|was|were|is)\s"
+_DESCRIBED = regex.compile(
+    rf"\b(?:a|an|the|its|their)\s+(?P<words>(?:(?!{_FUNCTION_WORD})[\p{{L}}\d][\p{{L}}\d'’-]*\s+){{1,4}})$",
+    regex.IGNORECASE,
+)
 _TAIL_START = regex.compile(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s")
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.IGNORECASE)
 _LEADING_FILLER = regex.compile(r"^(?:other|important|\s)+", regex.IGNORECASE)
@@ -170,8 +361,14 @@ def _title(
     text: str, document: regex.Match[str], floor: int, end: int, cue: regex.Match[str], followed: bool = False
 ) -> str | None:
     """The document's name: its modifiers, the document word, and what follows ("on visa exemption")."""
-    before = _modifiers_regex().search(text[max(floor, document.start() - 80) : document.start()])
+    # What describes the document stands between the status verb (if before it) and the document word.
+    since = cue.end() if cue.end() <= document.start() else floor
+    window = text[max(floor, since, document.start() - 80) : document.start()]
+    before = _modifiers_regex().search(window)
     modifiers = before.group() if before else ""
+    described = _DESCRIBED.search(window)  # "a new three-year collective agreement"
+    if described and len(described.group("words")) > len(modifiers):
+        modifiers = described.group("words")
     tail_start = document.end()
     # "Agreements have been signed on establishing twinning ties ...": the subject comes after the verb.
     if cue.start() >= tail_start and not text[tail_start : cue.start()].strip(" ,"):

@@ -111,3 +111,109 @@ def test_parties_named_in_the_title_are_kept_whole():
         "They signed the Joint Declaration between the Republic of Chile and the Kingdom of Spain."
     )
     assert found == [("Joint Declaration between the Republic of Chile and the Kingdom of Spain", "signed")]
+
+
+def test_counted_documents_listed_in_the_next_sentence_are_each_an_agreement():
+    found = agreements(
+        "The two sides signed four memoranda of understanding on Monday. The memoranda cover gas supply "
+        "through the Atlantic pipeline, the linking of instant payment systems, visa-free travel for "
+        "holders of official passports, and a framework to reopen sealed shops."
+    )
+    assert found == [
+        ("Memorandum of understanding on gas supply through the Atlantic pipeline", "signed"),
+        ("Memorandum of understanding on the linking of instant payment systems", "signed"),
+        ("Memorandum of understanding on visa-free travel for holders of official passports", "signed"),
+        ("Memorandum of understanding on a framework to reopen sealed shops", "signed"),
+    ]
+
+
+def test_counted_documents_listed_in_bullet_points_are_each_an_agreement():
+    found = agreements(
+        "After the talks, ministers signed three agreements in their presence.\n"
+        "The documents signed were:\n"
+        "- an agreement on increased gas supply through the Atlantic pipeline;\n"
+        "- a memorandum on visa waivers for holders of official passports; and\n"
+        "- a framework agreement on the reopening of sealed shops.\n"
+        '"The days of padlocks are over," Weber said.'
+    )
+    assert found == [
+        ("Agreement on increased gas supply through the Atlantic pipeline", "signed"),
+        ("Memorandum on visa waivers for holders of official passports", "signed"),
+        ("Framework agreement on the reopening of sealed shops", "signed"),
+    ]
+
+
+def test_a_list_of_something_else_after_a_signing_is_not_taken_for_documents():
+    found = agreements(
+        "The two sides signed four agreements on Monday.\n"
+        "Costa later toured the port.\n"
+        "Weber then flew to Porto.\n"
+        "Highlights of the visit:\n"
+        "- a tour of the port;\n"
+        "- a dinner at the palace."
+    )
+    assert found == [("Four agreements", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "status"),
+    [
+        (  # a document named inside another's name is part of it
+            "Staff and the authorities have reached a staff-level agreement on a 36-month arrangement under "
+            "the Extended Fund Facility (EFF) of $420 million.",
+            "Staff-level agreement on a 36-month arrangement under the Extended Fund Facility",
+            "agreed",
+        ),
+        (
+            "The Executive Board on Tuesday approved a 36-month Extended Fund Facility arrangement for the "
+            "country.",
+            "36-month Extended Fund Facility arrangement for the country",
+            "approved",
+        ),
+    ],
+)
+def test_financing_agreed_or_approved(body, title, status):
+    assert (title, status) in agreements(body)
+
+
+def test_documents_listed_after_a_colon_in_their_sentence():
+    found = agreements(
+        "Costa and Weber signed three documents: the collective agreement, a letter of understanding on the "
+        "future of the plant and a pension agreement."
+    )
+    assert found == [
+        ("Collective agreement", "signed"),
+        ("Letter of understanding on the future of the plant", "signed"),
+        ("Pension agreement", "signed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the words between the article and the document word describe it
+            "The two sides signed a new three-year collective agreement covering 4,100 employees.",
+            [("New three-year collective agreement", "signed")],
+        ),
+        (  # a year after the meeting's is a target, not the time of another signing
+            "The two ports signed an agreement on the exchange of port data, and adopted a joint roadmap "
+            "that sets a first zero-emission voyage in 2028.",
+            [("Agreement on the exchange of port data", "signed"), ("Joint roadmap", "adopted")],
+        ),
+        (  # denied right before the document; the other one is still to be signed
+            "There was no agreement on the rice tariff, and an agreement on tourist transit will be signed "
+            "at a later date.",
+            [("Agreement on tourist transit", "to be signed")],
+        ),
+        (
+            "The province committed $120 million under a funding agreement to be signed later this year.",
+            [("Funding agreement", "to be signed")],
+        ),
+        (  # a document word that names a process
+            "The union will open contract negotiations with the company on Tuesday, its president announced.",
+            [],
+        ),
+    ],
+)
+def test_titles_and_statuses_in_context(body, expected):
+    assert agreements(body) == expected
