@@ -90,7 +90,7 @@ _RELATIVE_RE = re.compile(
 )
 _LABELS = _ci("date_header_labels")
 _HEADER_RE = re.compile(rf"(?m)^[ \t]*{_LABELS}[ \t]*:?[ \t]+{DATE_PATTERN}")
-_TIME_AFTER = re.compile(r"(?:[ \t]+|T)\d{1,2}:\d{2}")
+_TIME_AFTER = re.compile(r"(?:[ \t]*[,|•·\-–—][ \t]*|[ \t]+|T)\d{1,2}:\d{2}")  # "14/03/2025 · 19:40"
 # What may sit beside a date on a line of its own: a weekday, a time, a zone, separators.
 _DATE_LINE_RESIDUE = re.compile(
     rf"(?:\s|[,|•·/()\-–—]|{_WEEKDAY_ANY}|(?i:at|[ap]\.?m\.?|gmt|utc)(?![A-Za-z])"
@@ -116,7 +116,8 @@ _AGENCY = r"[ \t]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)"
 _SLASHED_AGENCY = r"(?:[ \t]*/[^/\n]{1,40}/\.?)?"  # "MOSCOW, May 17. /TASS/."
 _CAPS_DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}){_REGION}(?:{_WHEN})?(?:{_AGENCY})?"
-    rf"[ \t]*(?:--|[-–—:]|(?(when)\.|(?!))){_SLASHED_AGENCY}(?=\s)\s*"
+    # a dash or colon after it; with a date, a full stop or the end of the line ("WINDSOR, ON, Oct. 3, 2024")
+    rf"[ \t]*(?:--|[-–—:]|(?(when)(?:\.|(?=[ \t]*(?:\n|$)))|(?!))){_SLASHED_AGENCY}(?=\s|$)\s*"
 )
 _TITLE_DATELINE = re.compile(
     rf"(?P<place>{_TITLE_PLACE}){_REGION}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY})"
@@ -168,8 +169,10 @@ def _decode(m: re.Match[str], day_first: bool = False) -> _Expr | None:
         return _Expr(m.start(), m.end(), int(groups["im"]), int(groups["id"]), int(groups["iy"]))
     if groups.get("ny"):
         first, second = int(groups["na"]), int(groups["nb"])
-        # Dotted dates are day first everywhere they are used; slashes follow the caller unless impossible.
-        if groups["nsep"] == "." or day_first or second > 12:
+        # Dotted dates are day first everywhere they are used; slashes follow the caller unless the
+        # order is impossible ("14/03/2025" is day first, "03/14/2025" month first, whatever the caller).
+        day_first = groups["nsep"] == "." or day_first
+        if (day_first and second <= 12) or (not day_first and first > 12):
             first, second = second, first
         return _Expr(m.start(), m.end(), first, second, int(groups["ny"]))
     month = groups.get("m1") or groups.get("m2")
@@ -390,7 +393,8 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     dateline = first_dateline(top, len(top))
     first = _first_full_date(article.text)
     if dateline and (expr := dateline.when):
-        day = _same_day_written_with_year(top, expr) or _dateline_date(expr, first)
+        day = _same_day_written_with_year(top, expr) or _this_year(article.text, expr)
+        day = day or _dateline_date(expr, first)
         return (day, "dateline") if day else (None, "none")
     return (first, "first dated sentence") if first else (None, "none")
 
@@ -459,6 +463,17 @@ def _same_day_written_with_year(top: str, expr: _Expr) -> dt.date | None:
         if m.group("iy") and (int(m.group("im")), int(m.group("id"))) == (expr.month, expr.day):
             return _make(int(m.group("iy")), expr.month, expr.day)
     return None
+
+
+def _this_year(text: str, expr: _Expr) -> dt.date | None:
+    """A year-less dateline's year, when the story speaks of its own year ("so far in 2024")."""
+    if expr.year is not None:
+        return None
+    years = {int(m.group(1) or m.group(2)) for m in _SO_FAR.finditer(text)}
+    return _make(years.pop(), expr.month, expr.day) if len(years) == 1 else None
+
+
+_SO_FAR = re.compile(r"\bso far in ((?:19|20)\d\d)\b|\b((?:19|20)\d\d) so far\b")
 
 
 def _dateline_date(expr: _Expr, other: dt.date | None) -> dt.date | None:

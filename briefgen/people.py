@@ -137,14 +137,18 @@ def non_name_words() -> tuple[frozenset[str], frozenset[str]]:
     # longer place names may ("Ana Costa", "Lloyd Austin"), so those are left to the whole-phrase checks.
     places = [*countries, *lexicon.entries("regions"), *(tidy(row[0]) for row in lexicon.table("cities"))]
     blocked |= {phrase.lower() for phrase in places if " " not in phrase}
-    blocked |= {w for t in lexicon.entries("titles") for w in t.lower().split()}
+    title_words = {w for t in lexicon.entries("titles") for w in t.lower().split()}
+    blocked |= title_words | {_plural(w) for w in title_words}  # "Presidents A and B"
     return frozenset(blocked), frozenset(phrase.lower() for phrase in places)
 
 
 # Capitalised words, or a list of them ending in "and": "Foreign Affairs", "Industry, Trade and Investment".
 # The case is forced: the title regex ignores case, and "Ghana, His Excellency" is not a list.
 _CAPITALISED = r"(?-i:\p{Lu})\p{Ll}+(?:\s+(?-i:\p{Lu})\p{Ll}+)*"
-_CAPITALISED_LIST = rf"{_CAPITALISED}(?:(?:\s*,\s*{_CAPITALISED})*\s*,?\s+and\s+{_CAPITALISED})?"
+# A comma before "and" only after other commas: "A, B, and C", not "Acme Canada, and Ana Costa".
+_CAPITALISED_LIST = (
+    rf"{_CAPITALISED}(?:(?:\s*,\s*{_CAPITALISED})+\s*,?\s+and\s+{_CAPITALISED}|\s+and\s+{_CAPITALISED})?"
+)
 
 
 @cache
@@ -300,7 +304,10 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             continue
         core_start, core_end, words = core
         role = _title_before(text, core_start, start)
-        if len(words) < 2 and not ((role and role[0].isupper()) or _has_honorific(text, core_start)):
+        if len(words) < 2 and (
+            not ((role and role[0].isupper()) or _has_honorific(text, core_start))
+            or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
+        ):
             # One word is a name only behind a title as titles stand before names, capitalised:
             # "President Petrov", "Mr. Brown"; not "we will judge Acme by what it offers".
             continue
@@ -318,6 +325,12 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         )
         if evidence:
             _register(cast, text[core_start:core_end], role, core_start)
+    for match in _pair_regex().finditer(text, start, end):  # "Presidents A and B"
+        role = _singular_title(match.group("title"))
+        for group in ("a", "b"):
+            core = _core_name(text, match.start(group), match.end(group))
+            if core and len(core[2]) >= 2:
+                _register(cast, text[core[0] : core[1]], role, core[0])
     if not _PRESENCE_WORDS.search(text, start, end):
         return  # the cheap test first: lists of people present are rare
     for match in _presence_regex().finditer(text, start, end):
@@ -325,6 +338,30 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             core = _core_name(text, run.start(), run.end())
             if core and len(core[2]) >= 2:
                 _register(cast, text[core[0] : core[1]], None, core[0], principal_hint=False)
+
+
+@cache
+def _pair_regex() -> regex.Pattern[str]:
+    """A title in the plural before two names: "Presidents A and B", "Foreign Ministers A and B"."""
+    plurals = [_plural(title) for title in lexicon.entries("titles") if title[:1].isalpha()]
+    capitalised = sorted({p[:1].upper() + p[1:] for p in plurals}, key=len, reverse=True)
+    titles = "|".join(regex.escape(p) for p in capitalised)
+    name = _NAME_RUN.pattern
+    return regex.compile(rf"\b(?P<title>{titles})\s+(?P<a>{name})\s+and\s+(?P<b>{name})")
+
+
+def _plural(title: str) -> str:
+    words = title.split()
+    last = words[-1]
+    last = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    return " ".join([*words[:-1], last])
+
+
+def _singular_title(plural: str) -> str:
+    words = plural.split()
+    last = words[-1]
+    last = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 def _complete_names(cast: Cast, text: str, runs: list[tuple[int, int]]) -> None:

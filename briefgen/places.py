@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.dates import Dateline, match_dateline
+from briefgen.dates import Dateline, first_dateline, match_dateline
 from briefgen.people import vocabulary
 from briefgen.text import fold, tidy
 
@@ -57,9 +57,10 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
             return place
         named = _NAMED_PLACE.search(text, start, end)
         if named:
-            return _city(named.group("place")) or tidy(named.group("place"))
+            return _city(named.group("place")) or tidy(named.group("place")).rstrip(" .,;:")
     if lead:
-        dateline = match_dateline(text, lead[0][0], lead[0][1])
+        # the lead's dateline, or a dated one on a line of its own above it ("WINDSOR, ON, October 3")
+        dateline = match_dateline(text, lead[0][0], lead[0][1]) or first_dateline(text, lead[0][0])
         if dateline and (place := _dateline_city(dateline)):
             return place
     for match in _HEADLINE_PLACE.finditer(title):
@@ -70,15 +71,22 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
 
 
 def _dateline_city(dateline: Dateline) -> str | None:
-    """A known city, or any city the dateline names with its country ("PUERTO IGUAZÚ, Argentina")."""
+    """A known city, or any city the dateline names with its country or state ("PUERTO IGUAZÚ,
+    Argentina", "WINDSOR, Ont.")."""
     place = tidy(dateline.place).strip(" .")
     known = _cities().get(_key(place))
     if known:
         return known
-    country = dateline.country
-    if country and country.lower() in vocabulary().countries and place.lower() not in vocabulary().places:
+    region = dateline.country  # a country, or a state or province ("WINDSOR, Ont.")
+    named = region and (region.lower() in vocabulary().countries or region in _subdivisions())
+    if named and place.lower() not in vocabulary().places:
         return place.title()
     return None
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    return frozenset(lexicon.entries("subdivisions"))
 
 
 def _city(phrase: str) -> str | None:

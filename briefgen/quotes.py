@@ -285,7 +285,7 @@ def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | Non
     owner = _OWNER.match(text, position, end)
     title = vocabulary().title_regex.match(text, owner.end() if owner else position, end)
     if not title:
-        return None
+        return _after_described_title(cast, text, position)
     index = bisect_left(cast.starts, position)
     for mention in cast.mentions[index : index + 3]:
         if mention.start - position > 80:
@@ -297,6 +297,22 @@ def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | Non
         ):
             return mention
     return None
+
+
+def _after_described_title(cast: Cast, text: str, position: int) -> Mention | None:
+    """A person named after a few words that end in a title: "UAPW national president X"."""
+    index = bisect_left(cast.starts, position)
+    if index >= len(cast.mentions):
+        return None
+    mention = cast.mentions[index]
+    gap = text[position : mention.start]
+    if not gap.strip() or len(gap.split()) > 5 or _PUNCTUATION.search(gap):
+        return None
+    titles = list(vocabulary().title_regex.finditer(gap))
+    return mention if titles and not gap[titles[-1].end() :].strip() else None
+
+
+_PUNCTUATION = regex.compile(r"[,.;:!?\"“”()]")
 
 
 def _mention_starting(cast: Cast, position: int) -> Mention | None:

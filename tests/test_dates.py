@@ -63,6 +63,8 @@ def sample(stem_prefix: str) -> Article:
         ("17/05/2023", {}, D(2023, 5, 17)),
         ("03/07/2024", {}, D(2024, 3, 7)),
         ("03/07/2024", {"day_first": True}, D(2024, 7, 3)),
+        ("14/03/2025", {}, D(2025, 3, 14)),  # month first is impossible: day first
+        ("03/14/2025", {"day_first": True}, D(2025, 3, 14)),  # and the other way round
         # Formats our patterns leave to dateparser.
         ("Nov 5 '22", {}, D(2022, 11, 5)),
         # Relative to a base date.
@@ -218,6 +220,19 @@ def test_far_future_year_is_rejected_relative_to_today() -> None:
             "none",
         ),
         ("2023-02-30 10:00\n\nThe ministers met.", None, None, "none"),
+        (  # a page's date line: date, time and wire
+            "Power deal signed at the bridge\n\n14/03/2025 · 19:40 · Condor Wire\n\nThe presidents met on Friday.",
+            None,
+            D(2025, 3, 14),
+            "timestamp",
+        ),
+        (  # a wire's dateline without a year, and the story speaks of its year
+            "TORONTO, Sept 16 (Wire) - The talks failed on Monday. The plant has built 132,000 vehicles so far "
+            "in 2024.",
+            None,
+            D(2024, 9, 16),
+            "dateline",
+        ),
         ("1850-05-17 10:00\n\nThe ministers met.", None, None, "none"),
     ],
 )

@@ -39,3 +39,22 @@ def test_a_press_release_s_highlights_are_not_its_lead():
     )
     assert {p.name for p in extraction.participants if p.principal} >= {"Henrik Aalto", "Batbayaryn Enkhtuya"}
     assert extraction.location == "Ulaanbaatar"
+
+
+def test_two_people_under_one_title_in_the_plural():
+    people = _people(
+        "Colombia and Ecuador signed agreements on Friday, as Presidents Andrés Cárdenas Rojas and Diego "
+        "Villacís Andrade sought to end a year of disputes."
+    )
+    assert people == {"Andrés Cárdenas Rojas": "President", "Diego Villacís Andrade": "President"}
+
+
+def test_a_list_in_a_title_is_not_a_list_of_people():
+    people = _people(
+        "The agreement was signed in the presence of Ontario's Minister of Labour, Immigration, Training and "
+        "Skills Development, Colin MacAskill. Elaine Ferrier, President and CEO of Calder Motors Canada, and "
+        "Nathalie Bergeron, National President of the union, signed three documents."
+    )
+    assert people["Colin MacAskill"] == "Minister of Labour, Immigration, Training and Skills Development"
+    assert people["Elaine Ferrier"] == "President and CEO of Calder Motors Canada"
+    assert "Immigration" not in people

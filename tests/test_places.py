@@ -48,9 +48,21 @@ from tests.articles import extract
             "Izmir",
         ),
         ("", "Tuesday, March 3 - The two presidents held talks on trade and energy.", None),
+        # A city with its state or province, in the lead or on a line of its own above it.
+        ("", "WINDSOR, Ont. - The company and the union signed their new contract on Thursday.", "Windsor"),
+        ("", "AUSTIN, Texas, May 3 (Wire) - The governor met the trade minister on Friday.", "Austin"),
         ("", "The two presidents held talks with the participation of official delegations.", None),
         ("", "The talks in May focused on trade, energy and transport between the two countries.", None),
     ],
 )
 def test_meeting_place(title, lead, place):
     assert extract(lead, title=title).location == place
+
+
+def test_a_dateline_on_a_line_of_its_own_above_the_lead():
+    text = (
+        "NEWS RELEASE\n"
+        "WINDSOR, ON, October 3, 2024\n"
+        "The company and the union today signed a new three-year collective agreement at the plant."
+    )
+    assert extract(text).location == "Windsor"

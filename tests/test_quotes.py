@@ -431,6 +431,11 @@ def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
             "Some people said this stadium would never happen",
             "Mehmet Ali Karabulut",
         ),
+        (  # an acronym and words before the title
+            '"We moved a long way today," UAPW national president Nathalie Bergeron told reporters.',
+            "We moved a long way today",
+            "Nathalie Bergeron",
+        ),
         (  # two portfolios in the title
             '"The law is the law," said Trade and Industry Minister Kojo Nkansah Amoah.',
             "The law is the law",
@@ -451,3 +456,14 @@ def test_speakers_named_around_the_quotation(body, quote, speaker):
 def test_a_quotation_after_a_sentence_naming_two_people_has_no_guessed_speaker():
     body = 'Costa and Weber met for two hours. "The room was cold and the coffee was bad all afternoon."'
     assert ("The room was cold and the coffee was bad all afternoon.", None) in direct(LEAD + body)
+
+
+def test_reported_speech_of_a_person_set_off_by_commas_after_an_owned_title():
+    body = (
+        "Calder's chief negotiator, Martin Osei, told reporters that the company had offered wage increases "
+        "of 15 per cent over three years."
+    )
+    assert (
+        "the company had offered wage increases of 15 per cent over three years.",
+        "Martin Osei",
+    ) in reported(LEAD + body)
