@@ -59,6 +59,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "date_time",
         "created_at",
         "time",
+        "timestamp",
     ),
     "body": (
         "body",
@@ -80,6 +81,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "source_name",
         "newspaper",
         "agency",
+        "wire",
         "site",
         "site_name",
         "sitename",

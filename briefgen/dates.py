@@ -399,6 +399,26 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     return (first, "first dated sentence") if first else (None, "none")
 
 
+def other_reading(article: Article, published: dt.date | None) -> dt.date | None:
+    """PUBLISHED read the other way round when it comes from a numeric date that fits both orders
+    ("09/05/2025"), from the metadata or the first numeric date of the header; else None."""
+    if published is None:
+        return None
+    sources = [article.meta_date] if article.meta_date else []
+    if not sources:
+        sources = [m.group() for m in _DATE_RE.finditer(article.text[:HEADER_CHARS]) if m.group("ny")][:1]
+    for source in sources:
+        m = _AMBIGUOUS.match(source)
+        if m and int(m.group(1)) != int(m.group(2)) and int(m.group(3)) == published.year:
+            first, second = int(m.group(1)), int(m.group(2))
+            if (published.month, published.day) in ((first, second), (second, first)):
+                return _make(published.year, published.day, published.month)
+    return None
+
+
+_AMBIGUOUS = re.compile(r"\s*(0?[1-9]|1[0-2])[/-](0?[1-9]|1[0-2])[/-]((?:19|20)\d\d)\b")
+
+
 def day_without_year(article: Article) -> tuple[int, int] | None:
     """(month, day) of the article's dateline when it gives no year ("SEOUL, Dec. 30 (Yonhap) --")."""
     dateline = first_dateline(article.text, HEADER_CHARS)
@@ -511,15 +531,49 @@ def sentence_event_date(
 def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end (None unless a span) of the meeting the article reports, from its lead."""
     dateline = first_dateline(article.text, HEADER_CHARS)
-    for sentence in _lead_sentences(article, dateline.end if dateline else 0):
+    sentences = _lead_sentences(article, dateline.end if dateline else 0)
+    for sentence in sentences:
         found = _sentence_date(sentence, published)
         if found[0]:
-            return found
+            return _days_of_event(sentences, found[0]) if found[1] is None else found
     if dateline and (expr := dateline.when):
         start = _resolve(expr, published)[0]
         if start:
             return start, None
     return published, None
+
+
+def _days_of_event(sentences: list[_Sentence], day: dt.date) -> tuple[dt.date, dt.date | None]:
+    """The span of an event of several days the lead reports one day of: "on the first day of the
+    two-day forum", "wrapped up a three-day visit on Friday" (the day given is its first, its last)."""
+    for s in sentences:
+        m = _SEVERAL_DAYS.search(s.text, s.start, s.end)
+        if m is None:
+            continue
+        days = _SMALL_NUMBERS[m.group("n").lower()]
+        nth = (m.group("nth") or "").lower()
+        if nth:
+            first = day - dt.timedelta(days=(_NTH_DAY.get(nth) or days) - 1)
+        elif _CLOSING.search(s.text, s.start, s.end):
+            first = day - dt.timedelta(days=days - 1)
+        elif _OPENING.search(s.text, s.start, s.end):
+            first = day
+        else:
+            continue
+        return first, first + dt.timedelta(days=days - 1)
+    return day, None
+
+
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_NTH_DAY = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4}  # closing, final, last: the end
+_SEVERAL_DAYS = re.compile(
+    r"(?i)\b(?:(?P<nth>first|opening|second|third|fourth|closing|final|last)\s+day\s+of\s+(?:the|a|an|its|their)\s+)?"
+    r"(?P<n>two|three|four|five|[2-5])-day\b"
+)
+_CLOSING = re.compile(
+    r"(?i)\b(?:wrapped up|wraps up|closed|closes|ended|ends|concluded|concludes|wound up)\b"
+)
+_OPENING = re.compile(r"(?i)\b(?:opened|opens|began|begins|kicked off|started|starts)\b")
 
 
 def _lead_sentences(article: Article, skip_to: int) -> list[_Sentence]:

@@ -9,7 +9,7 @@ import regex
 
 from briefgen import lexicon
 from briefgen.agreements import extract_agreements
-from briefgen.dates import day_without_year, find_event_date, find_published
+from briefgen.dates import day_without_year, find_event_date, find_published, other_reading
 from briefgen.facts import extract_facts
 from briefgen.model import Article, Extraction, Person
 from briefgen.people import Cast, find_cast
@@ -25,7 +25,8 @@ COUNTERPART_PARAGRAPHS = 3
 def extract_article(article: Article) -> Extraction:
     """Run every per-article stage; the result depends on the article alone (so it can be cached)."""
     # A date already set is one the corpus gave (years.py): the article's own evidence had none.
-    published = article.published or find_published(article)[0]
+    given = article.published
+    published = given or find_published(article)[0]
     article = dataclasses.replace(article, published=published)
     event_date, event_end = find_event_date(article, published)
     text, paragraphs = article.text, article.paragraphs
@@ -49,6 +50,7 @@ def extract_article(article: Article) -> Extraction:
         facts=tuple(extract_facts(article.id, text, paragraphs)),
         segments=find_segments(article, cast, event_date, sides),
         day_without_year=day_without_year(article) if event_date is None else None,
+        other_reading=other_reading(article, published) if given is None else None,
     )
 
 
@@ -73,11 +75,13 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
 
 def _named_after_lead(article: Article, cast: Cast) -> set[str]:
     """A lead that names nobody ("The foreign ministers of A, B and C met on Sunday") leaves the names
-    to the next paragraphs: the people with a title they name, outside quotations, are the sides."""
+    to the next paragraphs: the people with a title or a country ("A's X Y") they name, outside
+    quotations, are the sides."""
     found = set()
     for start, end in article.lead(COUNTERPART_PARAGRAPHS):
         for mention in cast.mentions_between(start, end):
-            if mention.kind == "name" and not mention.in_quote and cast.people[mention.name].role:
+            person = cast.people[mention.name]
+            if mention.kind == "name" and not mention.in_quote and (person.role or person.country):
                 found.add(mention.name)
     return found
 

@@ -125,8 +125,12 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
     if len(a.sides) == 1 and len(b.sides) == 1:
         # Each names one side, and one's side is in the other report too, quoted or present:
         # "chaired by A and attended by B" and "B, who attended the board meeting, said".
-        return any(_same_person_words(a.sides[0], v) for v in b.voices) or any(
-            _same_person_words(b.sides[0], v) for v in a.voices
+        # Or both quote the same third person and their headlines share a word: the two sides of a
+        # negotiation, each report led by its own side, with the other side's negotiator quoted in both.
+        return (
+            any(_same_person_words(a.sides[0], v) for v in b.voices)
+            or any(_same_person_words(b.sides[0], v) for v in a.voices)
+            or (bool(a.headline & b.headline) and _share_a_voice(a, b))
         )
     if not a.sides or not b.sides:
         # A report that names no side (an institution's release, a story about a hearing) joins one
@@ -136,6 +140,11 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
             return True
         return jaccard(a.headline, b.headline) >= 0.3
     return False
+
+
+def _share_a_voice(a: _Report, b: _Report) -> bool:
+    theirs = [v for v in b.voices if v not in b.sides]
+    return any(_same_person_words(v, w) for v in a.voices if v not in a.sides for w in theirs)
 
 
 def _has_kind(group: list[Extraction]) -> bool:

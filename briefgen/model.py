@@ -139,6 +139,9 @@ class Extraction:
     # (month, day) of a dateline without a year, kept when the article has no date at all: the year
     # may come from other reports of the same meeting (see years.py).
     day_without_year: tuple[int, int] | None = None
+    # The publication date read the other way round, when the article gives it only as an ambiguous
+    # numeric date ("09/05/2025": 5 September or 9 May): the corpus may tell which (see years.py).
+    other_reading: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -315,16 +315,18 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
         role = role or _role_after(text, core_end, end)
+        country = _country_possessive_before(text, core_start, start) if len(words) >= 2 else None
         evidence = (
             role
             or _speaks_next(text, core_end, end)
             or (len(words) >= 2 and _spoken_before(text, core_start, start))
             or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
             or _has_honorific(text, core_start)
-            or (len(words) >= 2 and _country_possessive_before(text, core_start, start))
+            or country
         )
         if evidence:
-            _register(cast, text[core_start:core_end], role, core_start)
+            person = cast.people[_register(cast, text[core_start:core_end], role, core_start)]
+            person.country = person.country or country
     for match in _pair_regex().finditer(text, start, end):  # "Presidents A and B"
         role = _singular_title(match.group("title"))
         for group in ("a", "b"):
@@ -417,10 +419,11 @@ def _blocked(token: str, blocked: frozenset[str]) -> bool:
     )
 
 
-def _country_possessive_before(text: str, name_start: int, floor: int) -> bool:
-    """ "Egypt's Tarek Fathy", "Saudi Arabia's Faisal bin Nasser": a country's person, in diplomatic news."""
+def _country_possessive_before(text: str, name_start: int, floor: int) -> str | None:
+    """The country of "Egypt's Tarek Fathy", "Saudi Arabia's Faisal bin Nasser": a country's person, in
+    diplomatic news."""
     before = _POSSESSIVE_BEFORE.search(text, max(floor, name_start - 40), name_start)
-    return bool(before) and tidy(before.group("owner")).lower() in _country_table()[0]
+    return _country_table()[0].get(tidy(before.group("owner")).lower()) if before else None
 
 
 _POSSESSIVE_BEFORE = regex.compile(r"(?P<owner>\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+$")

@@ -283,6 +283,8 @@ def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | Non
     if named := _mention_starting(cast, position):
         return named
     owner = _OWNER.match(text, position, end)
+    if owner and (named := _mention_starting(cast, owner.end())):
+        return named  # "Colombia's Luisa Ocampo"
     title = vocabulary().title_regex.match(text, owner.end() if owner else position, end)
     if not title:
         return _after_described_title(cast, text, position)
@@ -293,7 +295,7 @@ def _speaker_at(cast: Cast, text: str, position: int, end: int) -> Mention | Non
         # only title words between: "Argentine Secretary of Energy Diego Santoro"
         if (
             _TITLE_WORDS.fullmatch(text, position, mention.start)
-            or text[title.end() : mention.start].isspace()
+            or text[title.end() : mention.start].strip() in ("", ",")  # "chief negotiator, Martin Osei"
         ):
             return mention
     return None

@@ -496,6 +496,7 @@ def test_csv_alias_columns_and_empty_row(tmp_path):
         ("pub_date", "publication", "permalink"),
         ("publication_date", "agency", "source_url"),
         ("time", "source", "link"),
+        ("timestamp", "wire", "url"),
     ],
 )
 def test_csv_other_names_for_date_outlet_and_link(tmp_path, date, outlet, url):

@@ -427,6 +427,23 @@ def test_timestamps_are_only_searched_at_the_top() -> None:
             D(2024, 11, 2),
             (D(2024, 10, 28), None),
         ),
+        # A relative clause in the future does not make the date's clause future.
+        (
+            "Ink met paper on Thursday on the contract that will keep the plant running until 2027.",
+            D(2024, 10, 4),
+            (D(2024, 10, 3), None),
+        ),
+        # One day of an event of several.
+        (
+            "The two ports signed a memorandum on Tuesday, on the first day of the two-day forum.",
+            D(2025, 4, 23),
+            (D(2025, 4, 22), D(2025, 4, 23)),
+        ),
+        (
+            "The ports of Busan and Kaohsiung wrapped up a two-day green corridor forum on Wednesday.",
+            D(2025, 4, 23),
+            (D(2025, 4, 22), D(2025, 4, 23)),
+        ),
     ],
 )
 def test_find_event_date(text: str, published: dt.date | None, expected: tuple) -> None:

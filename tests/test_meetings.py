@@ -228,3 +228,20 @@ def test_names_spelt_with_and_without_accents_are_one_person():
     assert "Zeynep Yalçın" in [p.name for p in meeting.participants]  # the spelling with its accents
     # One report each for the wire's dateline and the city: the place the reports name wins the tie.
     assert meeting.location in ("İzmir", "Izmir")
+
+
+def test_each_side_s_report_of_a_negotiation_quoting_the_same_negotiator_is_one_meeting():
+    union = (
+        "u",
+        "2024-09-16",
+        "Union extends strike deadline at Calder\nTORONTO, Sept 16 - Union president Nathalie Bergeron said "
+        'the talks would go on. "We moved a long way today," Bergeron said.\nCalder\'s chief negotiator, '
+        "Martin Osei, told reporters that the offer was generous.",
+    )
+    local = (
+        "l",
+        "2024-09-16",
+        "Calder talks go into overtime\nLocal president Gurpreet Sandhu held talks with the company on "
+        'Monday.\n"The richest offer in our history," said Calder\'s chief negotiator, Martin Osei.',
+    )
+    assert _group(union, local) == [["l", "u"]]

@@ -58,3 +58,19 @@ def test_a_list_in_a_title_is_not_a_list_of_people():
     assert people["Colin MacAskill"] == "Minister of Labour, Immigration, Training and Skills Development"
     assert people["Elaine Ferrier"] == "President and CEO of Calder Motors Canada"
     assert "Immigration" not in people
+
+
+def test_people_named_with_their_country_after_a_lead_that_names_nobody():
+    extraction = extract(
+        "The foreign ministers of Colombia and Ecuador met over dinner in Lima on Wednesday.\n"
+        '"In March we signed. Now we have to build," Colombia\'s Luisa Ocampo Restrepo told reporters.\n'
+        "Ecuador's Gabriela Benítez Jaramillo said that the teams would meet in Quito in June."
+    )
+    assert {p.name for p in extraction.participants if p.principal} == {
+        "Luisa Ocampo Restrepo",
+        "Gabriela Benítez Jaramillo",
+    }
+    assert next((q.text, q.speaker) for q in extraction.quotes) == (
+        "In March we signed. Now we have to build",
+        "Luisa Ocampo Restrepo",
+    )

@@ -52,3 +52,27 @@ def test_no_year_is_taken_from_other_people(tmp_path):
     others = DATED.replace("Lee Min-ho", "Park Ji-sung").replace("Ana Costa", "Olaf Weber")
     brief = _brief(tmp_path, {"dated.txt": others, "wire.txt": YEARLESS})
     assert next(a for a in brief.articles if a.id == "wire").published is None
+
+
+LIMA = (
+    "Three navies for the Putumayo\n\nPublished: 8 May 2025\n\n"
+    "Foreign Minister Luisa Ocampo Restrepo of Colombia met Foreign Minister Rosa Quispe Huamán of Peru in "
+    "Lima on Thursday and signed a declaration on river patrols.\n"
+)
+CLIPPING = (
+    "headline,date,source,body\n"
+    'Ocampo: the declaration puts three navies on the river,09/05/2025,Courier,"PASTO - Colombia will deploy '
+    'patrol boats on the river, Foreign Minister Luisa Ocampo Restrepo said on Friday, a day after the meeting."\n'
+)
+
+
+def test_an_ambiguous_numeric_date_takes_the_order_its_people_s_reports_fit(tmp_path):
+    brief = _brief(tmp_path, {"lima.txt": LIMA, "clippings.csv": CLIPPING})
+    clipping = next(a for a in brief.articles if a.id.startswith("clippings"))
+    assert clipping.published == dt.date(2025, 5, 9)  # 9 May, not 5 September
+    assert any("read as 2025-05-09" in p.message for p in brief.problems)
+
+
+def test_an_ambiguous_numeric_date_keeps_the_first_order_when_nothing_tells(tmp_path):
+    brief = _brief(tmp_path, {"clippings.csv": CLIPPING})
+    assert brief.articles[0].published == dt.date(2025, 9, 5)
