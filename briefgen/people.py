@@ -315,7 +315,10 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         if of_country and country_of(of_country.group("country")):
             role = f"{role} of {tidy(of_country.group('country'))}"  # "President X of Kazakhstan"
         role = role or _role_after(text, core_end, end)
-        country = _country_possessive_before(text, core_start, start) if len(words) >= 2 else None
+        # "Colombia's Luisa Ocampo": evidence, and the person's country when no title gives one
+        country = None
+        if not role and len(words) >= 2:
+            country = _country_possessive_before(text, core_start, start)
         evidence = (
             role
             or _speaks_next(text, core_end, end)
@@ -346,8 +349,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
 def _pair_regex() -> regex.Pattern[str]:
     """A title in the plural before two names: "Presidents A and B", "Foreign Ministers A and B"."""
     plurals = [_plural(title) for title in lexicon.entries("titles") if title[:1].isalpha()]
-    capitalised = sorted({p[:1].upper() + p[1:] for p in plurals}, key=len, reverse=True)
-    titles = "|".join(regex.escape(p) for p in capitalised)
+    titles = lexicon.alternation(sorted({p[:1].upper() + p[1:] for p in plurals}))
     name = _NAME_RUN.pattern
     return regex.compile(rf"\b(?P<title>{titles})\s+(?P<a>{name})\s+and\s+(?P<b>{name})")
 
