@@ -16,7 +16,7 @@ from briefgen.people import Cast, find_cast
 from briefgen.places import find_location
 from briefgen.quotes import extract_quotes, find_quotations
 from briefgen.segments import find_segments
-from briefgen.text import has_word
+from briefgen.text import has_word, sentence_spans
 
 LEAD_PARAGRAPHS = 2
 COUNTERPART_PARAGRAPHS = 3
@@ -64,7 +64,7 @@ def _participants(article: Article, cast: Cast, quoted: list[tuple[int, int]]) -
     in_title = {name for name in cast.people if _named_in(article.title, name)}
     hosts = _counterparts(article, cast)
     present = _present_people(article, cast)
-    sides = in_lead | in_title | hosts or _named_after_lead(article, cast)
+    sides = in_lead | in_title | hosts or _named_after_lead(article, cast) - present
     people = []
     for info in sorted(cast.people.values(), key=lambda p: p.first_seen):
         principal = info.name in sides
@@ -113,11 +113,16 @@ def _named_in(title: str, name: str) -> bool:
 
 
 def _present_people(article: Article, cast: Cast) -> set[str]:
+    """The people named in a sentence that says who was present ("in the presence of X", "A and B
+    were present"): participants, though not the sides."""
     cue = _presence_cue()
     names = set()
     for start, end in article.paragraphs:
-        if cue.search(article.text, start, end):
-            names |= {m.name for m in cast.mentions_between(start, end) if m.kind == "name"}
+        if not cue.search(article.text, start, end):
+            continue
+        for s_start, s_end in sentence_spans(article.text, start, end):
+            if cue.search(article.text, s_start, s_end):
+                names |= {m.name for m in cast.mentions_between(s_start, s_end) if m.kind == "name"}
     return names
 
 

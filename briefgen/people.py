@@ -240,6 +240,13 @@ _WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a
 
 
 @cache
+def _described_after() -> regex.Pattern[str]:
+    """ "X Y, a truck driver from Ipiales," "X Y, a 26-year-old research fellow": described as a person."""
+    nouns = lexicon.alternation(lexicon.entries("person_nouns"))
+    return regex.compile(rf"\s*,\s*an?\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b")
+
+
+@cache
 def _verb_last_words() -> frozenset[str]:
     """The last words of the speech verbs ("said", "added", "pointed out")."""
     return frozenset(verb.split()[-1].lower() for verb in lexicon.entries("speech_verbs"))
@@ -324,6 +331,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             or _speaks_next(text, core_end, end)
             or (len(words) >= 2 and _spoken_before(text, core_start, start))
             or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
+            or (len(words) >= 2 and _described_after().match(text, core_end, end) is not None)
             or _has_honorific(text, core_start)
             or country
         )
@@ -705,13 +713,16 @@ def _match_description(
     title = match.group("title").lower()
     generic = title in {"leader", "head", "head of state", "head of government"}
     heads = _head_titles()
-    candidates = [
-        p.name
+    titled = [
+        p
         for p in cast.people.values()
-        if p.role
-        and (any(h in p.role.lower() for h in heads) if generic else title in p.role.lower())
-        and (country is None or p.country == country)
+        if p.role and (any(h in p.role.lower() for h in heads) if generic else _same_title(title, p.role))
     ]
+    # Of the country the description names; else of no known country ("the Colombian Foreign Minister"
+    # is the "Minister of Foreign Affairs" whose country the article did not give, when no other fits).
+    candidates = [p.name for p in titled if country is None or p.country == country]
+    if not candidates and country is not None:
+        candidates = [p.name for p in titled if p.country is None]
     if len(candidates) == 1:
         return candidates[0]
     earlier = [m for m in names if m.end <= match.start() and m.name in candidates and not m.in_quote]
@@ -722,6 +733,12 @@ def _match_description(
     last = earlier[-1]
     sentence = next(((a, b) for a, b in sentences if a <= last.start < b), (last.start, last.end))
     return next(m.name for m in earlier if sentence[0] <= m.start < sentence[1])
+
+
+def _same_title(title: str, role: str) -> bool:
+    """ "foreign minister" is a "Minister of Foreign Affairs", "president" the "President of X"."""
+    role = role.lower()
+    return title in role or set(title.split()) <= set(role.replace(",", " ").split())
 
 
 def _resolve_pronouns(

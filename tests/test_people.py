@@ -74,3 +74,18 @@ def test_people_named_with_their_country_after_a_lead_that_names_nobody():
         "In March we signed. Now we have to build",
         "Luisa Ocampo Restrepo",
     )
+
+
+def test_people_present_at_a_signing_are_participants_but_not_sides():
+    extraction = extract(
+        "The company and the union today signed a new collective agreement at the plant.\n"
+        "The signing took place in the presence of Labour Minister Colin MacAskill. Elaine Ferrier, "
+        "President and CEO of the company, and Nathalie Bergeron, National President of the union, signed "
+        "three documents."
+    )
+    people = {p.name: (p.role, p.principal) for p in extraction.participants}
+    assert people["Colin MacAskill"] == ("Labour Minister", False)
+    assert people["Elaine Ferrier"][1] and people["Nathalie Bergeron"] == (
+        "National President of the union",
+        True,
+    )

@@ -436,6 +436,18 @@ def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
             "We moved a long way today",
             "Nathalie Bergeron",
         ),
+        (  # a person described in the sentence before ("a truck driver"), then "he said"
+            'Wilson Chamorro Pantoja, a truck driver from Ipiales, was unimpressed. "They sign papers every '
+            'two years," he said.',
+            "They sign papers every two years",
+            "Wilson Chamorro Pantoja",
+        ),
+        (  # the description of the article's only Minister of Foreign Affairs
+            'Minister of Foreign Affairs Luisa Ocampo Restrepo spoke first. "Ecuador is a neighbour forever," '
+            "said the Colombian Foreign Minister.",
+            "Ecuador is a neighbour forever",
+            "Luisa Ocampo Restrepo",
+        ),
         (  # two portfolios in the title
             '"The law is the law," said Trade and Industry Minister Kojo Nkansah Amoah.',
             "The law is the law",
@@ -467,3 +479,19 @@ def test_reported_speech_of_a_person_set_off_by_commas_after_an_owned_title():
         "the company had offered wage increases of 15 per cent over three years.",
         "Martin Osei",
     ) in reported(LEAD + body)
+
+
+def test_an_analyst_named_before_their_firm_is_the_speaker_not_the_firm():
+    body = (
+        "Shipping analyst Chiu Ya-ling of Taipei-based Harbourline Consulting said the corridor would be "
+        '"more symbol than substance" until prices fall.'
+    )
+    assert ("more symbol than substance", "Chiu Ya-ling") in direct(LEAD + body)
+
+
+def test_a_worker_quoted_without_a_name():
+    body = (
+        "\u201cIt\u2019s a good contract for people with 20 years in,\u201d said a 26-year-old trim worker."
+    )
+    [(_, speaker)] = direct(LEAD + body)
+    assert speaker is not None and "worker" in speaker
