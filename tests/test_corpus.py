@@ -203,6 +203,8 @@ def test_txt_headline_beside_its_date_wins_over_the_site_name(tmp_path, layout):
         "Presidents meet at the Presidential Villa, 05/12/2025. Photo: State House",
         "Editor's note: This report was first published by a wire and is republished under an agreement.",
         "*Jane Doe is the Chronicle's diplomatic editor.*",
+        "*Daniel Okafor-Reyes is Hemisphere Review's Andes correspondent.*",
+        "This story was first published by Condor Wire and is republished with permission.",
     ],
 )
 def test_txt_captions_notes_and_author_lines_are_not_paragraphs(tmp_path, line):

@@ -7,7 +7,9 @@ read neither it nor its output, in every supported format from invented outlets:
 - tests/data/blind2: 27 articles, Japan-Vietnam, Egypt-Saudi Arabia-Jordan, a Chilean mining regulator
   and company; family names first, Arabic and Spanish names, transcripts, a JSON array;
 - tests/data/blind3: 28 articles, Nigeria-Ghana, the Bank of Mongolia and the IMF, a football federation
-  and a city; previews, postponements, an interview, initials, accented capitals.
+  and a city; previews, postponements, an interview, initials, accented capitals;
+- tests/data/blind4: 28 articles, Colombia-Ecuador-Peru, two port authorities, a carmaker and a union;
+  two surnames, family names first, lists of signed documents, ambiguous numeric dates.
 
 All have been used for development since they were written (each README gives its first, untouched
 score). Floors only ever rise."""
@@ -52,7 +54,7 @@ FLOORS = {
         "participants": 0.95,
         "direct_recall": 0.96,
         "direct_precision": 1.0,
-        "direct_speaker": 0.98,
+        "direct_speaker": 1.0,
         "reported_recall": 0.92,
         "agreement_recall": 0.9,
         "no_invented_agreements": 1.0,
@@ -62,14 +64,14 @@ FLOORS = {
     },
     "blind2": {
         "article_dates": 1.0,
-        "grouping_f1": 0.92,
+        "grouping_f1": 0.94,
         "meeting_dates": 1.0,
         "locations": 1.0,
         "participants": 0.95,
-        "direct_recall": 0.87,
+        "direct_recall": 0.9,
         "direct_precision": 0.98,
-        "direct_speaker": 0.89,
-        "reported_recall": 0.75,
+        "direct_speaker": 0.96,
+        "reported_recall": 0.79,
         "agreement_recall": 1.0,
         "no_invented_agreements": 1.0,
         "fact_recall": 0.84,
@@ -78,17 +80,33 @@ FLOORS = {
     },
     "blind3": {
         "article_dates": 1.0,
-        "grouping_f1": 0.88,
-        "meeting_dates": 0.9,
-        "locations": 0.7,
-        "participants": 0.9,
-        "direct_recall": 0.81,
+        "grouping_f1": 0.91,
+        "meeting_dates": 1.0,
+        "locations": 0.8,
+        "participants": 1.0,
+        "direct_recall": 0.89,
         "direct_precision": 1.0,
-        "direct_speaker": 0.85,
-        "reported_recall": 0.74,
-        "agreement_recall": 0.5,
+        "direct_speaker": 0.98,
+        "reported_recall": 0.83,
+        "agreement_recall": 0.75,
         "no_invented_agreements": 0.83,
-        "fact_recall": 0.63,
+        "fact_recall": 0.76,
+        "not_quotes": 1.0,
+        "boilerplate": 1.0,
+    },
+    "blind4": {
+        "article_dates": 1.0,
+        "grouping_f1": 0.91,
+        "meeting_dates": 1.0,
+        "locations": 0.9,
+        "participants": 0.95,
+        "direct_recall": 0.92,
+        "direct_precision": 1.0,
+        "direct_speaker": 0.96,
+        "reported_recall": 0.85,
+        "agreement_recall": 1.0,
+        "no_invented_agreements": 0.8,
+        "fact_recall": 0.78,
         "not_quotes": 1.0,
         "boilerplate": 1.0,
     },
