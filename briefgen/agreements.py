@@ -203,7 +203,7 @@ _LIST_PIECE = regex.compile(r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+|as well as\s+)
 
 def _item_title(item: str, kind: str) -> str:
     """An item's title: as written when it names its document, else "<document> on <item>"."""
-    item = _ITEM_END.sub("", item.strip())
+    item = _ITEM_END.sub("", " ".join(item.split()))
     stop = _TITLE_STOP.search(item)
     item = item[: stop.start()] if stop and stop.start() > 0 else item
     if not _document_regex().search(item):
@@ -385,7 +385,7 @@ def _title(
     fields = _FIELDS.search(tail) or _FIELDS_CUT.search(tail)
     if fields:
         tail = tail[: fields.start()]  # the fields are listed apart, not in the title
-    words = _LEADING_ARTICLE.sub("", (modifiers + document.group() + tail).strip())
+    words = _LEADING_ARTICLE.sub("", " ".join((modifiers + document.group() + tail).split()))
     words = _LEADING_FILLER.sub("", words)
     return words[:1].upper() + words[1:] if words else None
 

@@ -48,7 +48,16 @@ from briefgen.extract import extract_article
 from briefgen.model import Article, Extraction, Problem
 
 FORMAT = 2  # bump when the layout of entries changes
-READING_LIBRARIES = ("trafilatura", "charset-normalizer", "pyyaml", "dateparser", "regex")
+READING_LIBRARIES = (
+    "trafilatura",
+    "charset-normalizer",
+    "pyyaml",
+    "dateparser",
+    "regex",
+    "pypdf",
+    "python-docx",
+    "lxml",
+)
 PARALLEL_MIN = 200  # fewer files or articles than this are done in this process: no pool to start
 CACHE_DIR_NAME = ".briefgen-cache"
 _FINGERPRINT_DIR = re.compile(r"[0-9a-f]{16}")
@@ -469,8 +478,7 @@ def _read(
             problems.append(step)
         elif step.suffix.lower() in corpus.UNREADABLE_FORMATS:
             # As read_corpus words it (file formats briefgen recognises but cannot read).
-            message = f"unsupported format ({step.suffix.lower()}); save it as text, Markdown or HTML"
-            problems.append(Problem(corpus.display_name(step), message))
+            problems.append(Problem(corpus.display_name(step), corpus.unsupported(step.suffix.lower())))
         elif step in results:
             found, trouble = results[step]
             articles.extend(found)

@@ -15,17 +15,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import charset_normalizer
 import yaml
 
-from briefgen import lexicon
+from briefgen import documents, lexicon
 from briefgen.dates import match_dateline
 from briefgen.errors import ArticleError, NoArticlesError, UsageError
 from briefgen.model import Article, Problem
 
 Span = tuple[int, int]
 Result = tuple[list[Article], list[Problem]]
+T = TypeVar("T")
 
 # One article file larger than this is a dump, not an article; extraction would stall the run on it.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -37,7 +39,7 @@ HEADLINE_MAX_WORDS = 30
 BOILERPLATE_MAX_CHARS = 300  # furniture lines are short; longer ones are not tested, which keeps it fast
 
 # Formats that are not read but deserve a word, since a user probably meant them as articles.
-UNREADABLE_FORMATS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pages", ".xls", ".xlsx"}
+UNREADABLE_FORMATS = {".doc", ".odt", ".rtf", ".epub", ".pages", ".xls", ".xlsx"}
 
 # Column and field names, case-insensitive, first match wins.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -183,8 +185,7 @@ def read_corpus(folder: Path) -> Result:
         suffix = path.suffix.lower()
         if suffix in UNREADABLE_FORMATS:
             files += 1
-            message = f"unsupported format ({suffix}); save it as text, Markdown or HTML"
-            problems.append(Problem(display_name(path), message))
+            problems.append(Problem(display_name(path), unsupported(suffix)))
             continue
         if suffix not in READERS:
             continue
@@ -291,6 +292,11 @@ def read_file(path: Path) -> Result:
     except Exception as error:  # one odd file must never stop the corpus: name it, go on
         problem = f"could not be read ({type(error).__name__}: {_one_line(error)[:200]})"
         raise ArticleError(display_name(path), problem) from error
+
+
+def unsupported(suffix: str) -> str:
+    """What to say of a file in a format briefgen recognises but does not read."""
+    return f"unsupported format ({suffix}); save it as text, Markdown, HTML, PDF or .docx"
 
 
 def display_name(path: Path | str) -> str:
@@ -530,6 +536,39 @@ def _read_json(path: Path, data: bytes) -> Result:
     return articles, problems
 
 
+def _read_pdf(path: Path, data: bytes) -> Result:
+    text, title = _document(path, documents.pdf_text, data)
+    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), title)  # lines wrapped by the page
+    return [_article(path, display_name(path.stem), text, title, paragraphs)], []
+
+
+def _read_docx(path: Path, data: bytes) -> Result:
+    text, title = _document(path, documents.docx_text, data)
+    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), title, wrapped=False)
+    return [_article(path, display_name(path.stem), text, title, paragraphs)], []
+
+
+def _read_xml(path: Path, data: bytes) -> Result:
+    """An RSS or Atom feed (an article an item), or one story in news XML (NITF, NewsML)."""
+    records = _document(path, documents.xml_records, data)
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for number, record in enumerate(records, 1):
+        where = f"item {number}"
+        default_id = f"{display_name(path.stem)}-{number}" if len(records) > 1 else display_name(path.stem)
+        _collect(articles, problems, path, _fields(record), default_id, where)
+    if not articles:
+        raise ArticleError(display_name(path), "no article text in the XML")
+    return articles, problems
+
+
+def _document(path: Path, reader: Callable[[bytes], T], data: bytes) -> T:
+    try:
+        return reader(data)
+    except documents.DocumentError as error:
+        raise ArticleError(display_name(path), str(error)) from error
+
+
 READERS: dict[str, Callable[[Path, bytes], Result]] = {
     ".txt": _read_txt,
     ".text": _read_txt,
@@ -543,9 +582,14 @@ READERS: dict[str, Callable[[Path, bytes], Result]] = {
     ".jsonl": _read_jsonl,
     ".ndjson": _read_jsonl,
     ".json": _read_json,
+    ".pdf": _read_pdf,
+    ".docx": _read_docx,
+    ".xml": _read_xml,
+    ".rss": _read_xml,
+    ".atom": _read_xml,
 }
-# Files of many articles, which may be larger than one article.
-RECORD_FORMATS = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json"})
+# Files of many articles, which may be larger than one article (PDFs carry images and fonts).
+RECORD_FORMATS = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".pdf"})
 
 
 # ---------------------------------------------------------------- records (csv, jsonl, json)
@@ -890,7 +934,9 @@ def _join_wrapped(lines: list[_Line], kinds: list[str]) -> tuple[list[_Line], li
         ):
             last = joined[-1]
             joined[-1] = _Line(last.start, line.end, last.block, f"{last.norm} {line.norm}")
-            joined_kinds[-1] = "body"
+            # A headline wrapped over two lines is still a headline; anything longer is body.
+            headline = joined_kinds[-1] == "headline" and _headline_length(joined[-1].norm)
+            joined_kinds[-1] = "headline" if headline else "body"
         else:
             joined.append(line)
             joined_kinds.append(kind)
@@ -923,9 +969,13 @@ def _kind(line: _Line, text: str) -> str:
     words = norm.count(" ") + 1 + len(_CJK.findall(norm)) // 2
     if words < 3 and not _ENDS_SENTENCE.search(norm):
         return "label"
-    if words <= HEADLINE_MAX_WORDS and len(norm) <= 250 and not _ENDS_CLAUSE.search(norm):
-        return "headline"
-    return "body"
+    return "headline" if _headline_length(norm) else "body"
+
+
+def _headline_length(norm: str) -> bool:
+    """Short enough for a headline, and not ending like a sentence or a clause."""
+    words = norm.count(" ") + 1 + len(_CJK.findall(norm)) // 2
+    return words <= HEADLINE_MAX_WORDS and len(norm) <= 250 and not _ENDS_CLAUSE.search(norm)
 
 
 @dataclass(frozen=True)
@@ -994,7 +1044,8 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     """Index of the headline among the lines before the body, or -1.
 
     A Markdown heading wins; then a line printed twice; then the line right above the date; then the
-    longest candidate (site names and section labels before the headline are shorter than the headline).
+    longest candidate not in capitals (site names and section labels before the headline are shorter
+    than the headline, and kickers are often in capitals).
     """
     for i in range(first_body):
         if kinds[i] == "heading":
@@ -1012,7 +1063,8 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     dated = [i for i in candidates if i + 1 < len(lines) and _is_date_line(lines[i + 1].norm)]
     if dated:
         candidates = [dated[-1], *(i for i in candidates if i > dated[-1] + 1)]
-    return max(candidates, key=lambda i: (lines[i].norm.count(" "), -i))
+    # A line in capitals above a headline in sentence case is a kicker ("PRESS RELEASE", a ministry's name).
+    return max(candidates, key=lambda i: (not lines[i].norm.isupper(), lines[i].norm.count(" "), -i))
 
 
 # ---------------------------------------------------------------- titles

@@ -585,7 +585,8 @@ def test_read_corpus_walks_sorted_skips_hidden_and_reports_problems(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Hidden title here\n\nHidden body.\n")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("Git title here\n\nGit body.\n")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")  # read as a PDF, and found to be no PDF
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # a format briefgen names but does not read
     (tmp_path / "notes.xyz").write_text("ignored")
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01")
     os.symlink("..", tmp_path / "b" / "loop")
@@ -593,7 +594,7 @@ def test_read_corpus_walks_sorted_skips_hidden_and_reports_problems(tmp_path):
     assert [a.id for a in articles] == ["a", "two"]
     reported = sorted((Path(p.path).name, p.fatal) for p in problems)
     # The link back to the corpus folder is not followed, and said so.
-    assert reported == [("broken.txt", True), ("loop", False), ("scan.pdf", True)]
+    assert reported == [("broken.txt", True), ("loop", False), ("old.doc", True), ("scan.pdf", True)]
     assert any("unsupported format" in p.message for p in problems)
 
 
@@ -627,9 +628,16 @@ def test_read_corpus_missing_folder(tmp_path):
 
 
 def test_read_file_unsupported(tmp_path):
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ArticleError, match="unsupported format"):
+        read_file(path)
+
+
+def test_a_broken_word_document_is_named_with_its_problem(tmp_path):
     path = tmp_path / "doc.docx"
     path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(ArticleError, match="unsupported format"):
+    with pytest.raises(ArticleError, match=r"doc\.docx: not a Word \.docx document"):
         read_file(path)
 
 
