@@ -27,6 +27,8 @@ WINDOW = 3  # days between a report's dateline and the meeting in another report
 
 def infer_years(extractions: list[Extraction]) -> tuple[list[Extraction], list[Problem]]:
     """EXTRACTIONS with the year-less ones dated where the corpus tells their year, and a note for each."""
+    if not any(e.other_reading is not None or _yearless(e) for e in extractions):
+        return extractions, []  # the usual corpus: nothing to look up, no index of people to build
     people_on = _people_by_day(extractions)
     years = {day.year for day in people_on}
     result, notes = [], []
@@ -35,8 +37,7 @@ def infer_years(extractions: list[Extraction]) -> tuple[list[Extraction], list[P
             extraction, note = _day_order(extraction, people_on)
             notes += note
         month_day = extraction.day_without_year
-        undated = extraction.event_date is None and extraction.article.published is None
-        year = _only_year(extraction, month_day, people_on, years) if undated and month_day else None
+        year = _only_year(extraction, month_day, people_on, years) if _yearless(extraction) else None
         if year is None:
             result.append(extraction)
             continue
@@ -45,6 +46,16 @@ def infer_years(extractions: list[Extraction]) -> tuple[list[Extraction], list[P
         message = f"no year in the article: {published.isoformat()} is taken from reports of the same meeting"
         notes.append(Problem(extraction.article.path, message, fatal=False))
     return result, notes
+
+
+def _yearless(extraction: Extraction) -> bool:
+    """An article with no date at all, whose dateline gives a day without its year."""
+    article = extraction.article
+    return (
+        extraction.day_without_year is not None
+        and extraction.event_date is None
+        and article.published is None
+    )
 
 
 def _day_order(
