@@ -19,6 +19,12 @@ from briefgen.facts import MIN_SCORE, extract_facts, score_sentence
         "The decree was signed on November 5, 2022.",
         "The partnership will cost the city about 300,000 złoty a year.",
         "The mayor is leading a 14-member delegation of officials and port managers.",
+        # How long they met, in words, and counts written out
+        "The mayor and the federation president met for three hours at the town hall.",
+        "The videoconference lasted about an hour and a half.",
+        "No agreement was reached after 14 hours of talks at a hotel near the airport.",
+        "The federation agreed to build a 42,000-seat stadium in the district.",
+        "The plan foresees three phases over five years.",
     ],
 )
 def test_informative_sentences_are_facts(sentence):
@@ -32,6 +38,7 @@ def test_informative_sentences_are_facts(sentence):
         "The two leaders had a friendly and constructive conversation.",
         "According to him, relations have reached a new level.",
         "The opening gives a new impetus to the development of cooperation.",
+        "The two countries discussed cooperation between the two peoples.",
     ],
 )
 def test_rhetoric_is_not_a_fact(sentence):
