@@ -29,7 +29,7 @@ _VAGUE_DOCUMENTS = frozenset(
     {"documents", "document", "deal", "deals", "agreements", "contracts", "loans", "memoranda", "accords"}
 )
 _VAGUE = frozenset(
-    {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a"}
+    {"other", "important", "some", "several", "these", "those", "such", "relevant", "the", "a", "following"}
 )
 _FIELDS = regex.compile(
     r"\b(?:in|on|covering)\s+(?:such\s+)?(?:fields|areas|sectors|spheres)\s+"
@@ -149,8 +149,8 @@ def _enumerated(
         )
         for a, b, span in items
     ]
-    if introduced and introduced.end() < end:
-        return listed  # the sentence's documents are the list's items
+    if introduced:
+        return listed  # the sentence announces the list: its documents are the list's items
     return [a for a in signed if a is not umbrella] + listed
 
 
@@ -250,7 +250,10 @@ def _sentence_agreements(
             continue
         if status not in _FUTURE_STATUSES and _recalled(text[start:end], event_date):
             continue  # signed at another time: "a letter of intent signed last year", "six months ago"
-        agreements.append(
+        # "agreements on electricity, border security and cargo transport": one agreement each
+        topics = _topics(text, document, limit)
+        titles = [f"{_kind(document.group()).capitalize()} on {topic}" for topic in topics] or [title]
+        agreements += [
             Agreement(
                 title=title,
                 text=sentence,
@@ -260,8 +263,45 @@ def _sentence_agreements(
                 fields=_fields(text[start:end]),
                 date=event_date if status == "signed" else None,
             )
-        )
+            for title in titles
+        ]
     return _drop_nested(agreements)
+
+
+def _topics(text: str, document: regex.Match[str], end: int) -> list[str]:
+    """The topics a plural document word lists ("agreements on A, B and C"), or none."""
+    if not _PLURAL_DOCUMENT.search(document.group()):
+        return []
+    listed = _ON_LIST.match(text, document.end(), end)
+    if listed is None:
+        return []
+    if _TIME_WORD.match(text, listed.end(), end):
+        return []  # "signed four memoranda on Monday"
+    stop = _LIST_STOP.search(text, listed.end(), end)
+    phrase = text[listed.end() : stop.start() if stop else end]
+    if _FIELDS_CUT.search(" " + phrase) or not _LIST_JOIN.search(phrase):
+        return []
+    topics = [_LEADING_ON.sub("", " ".join(piece.split())) for piece in _LIST_PIECE.split(phrase)]
+    if len(topics) < 2 or not all(0 < len(topic.split()) <= 6 for topic in topics):
+        return []
+    return topics
+
+
+_TIME_WORD = regex.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)"
+)
+_LEADING_ON = regex.compile(r"^on\s+")  # "on education and on investment"
+_PLURAL_DOCUMENT = regex.compile(r"(?:s|memoranda)(?:\s+of\s+\w+)?$", regex.IGNORECASE)
+_ON_LIST = regex.compile(r"\s+on\s+")
+# Where a list of topics ends: a clause, a time, a reason ("on Friday, as ...", "which", "to boost").
+_LIST_STOP = regex.compile(
+    r"[.;:()\"“”]|,\s+(?:as|which|while|after|before|during|when|where|with|in order|including|such as)\b"
+    r"|,\s+[^,]{0,40}?\b(?:said|says|told|added|noted|reported|according)\b"
+    r"|\s(?:as|which|that|to|during|after|before|while|in order|worth)\s"
+    r"|\s(?:on|in|by|last|this|next)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|week|month|year)\b"
+)
 
 
 def _names_a_process(text: str, position: int, end: int) -> bool:
@@ -351,7 +391,10 @@ _DESCRIBED = regex.compile(
     regex.IGNORECASE,
 )
 _TAIL_START = regex.compile(r"\s+(?:on|between|of|for|to|about|concerning|regarding|worth)\s")
-_LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.IGNORECASE)
+# An article, perhaps after the preposition that opens the sentence ("Under the roadmap adopted ...").
+_LEADING_ARTICLE = regex.compile(
+    r"^(?:(?:under|after|with|for|by|from|in|on|at|as)\s+)?(?:a|an|the)\s+", regex.IGNORECASE
+)
 _LEADING_FILLER = regex.compile(r"^(?:other|important|\s)+", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
 _LIST_SEPARATOR = regex.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")

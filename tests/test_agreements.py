@@ -217,3 +217,33 @@ def test_documents_listed_after_a_colon_in_their_sentence():
 )
 def test_titles_and_statuses_in_context(body, expected):
     assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Colombia and Ecuador signed agreements on electricity, border security and cargo transport on "
+            "Friday, as the presidents sought to end a year of disputes.",
+            [
+                ("Agreement on electricity", "signed"),
+                ("Agreement on border security", "signed"),
+                ("Agreement on cargo transport", "signed"),
+            ],
+        ),
+        (
+            "The leaders signed memoranda on semiconductors and clean hydrogen, officials said.",
+            [("Memorandum on semiconductors", "signed"), ("Memorandum on clean hydrogen", "signed")],
+        ),
+        (  # a time is no topic
+            "Nigeria and Ghana signed four memoranda of understanding on Monday, including a deal on payments.",
+            [("Four memoranda of understanding", "signed"), ("Deal on payments", "signed")],
+        ),
+        (  # the sentence's opening preposition is not part of the title
+            "Under the roadmap adopted by the two sides, the corridor will be reviewed every year.",
+            [("Roadmap", "adopted")],
+        ),
+    ],
+)
+def test_documents_named_together_by_their_topics(body, expected):
+    assert agreements(body) == expected
