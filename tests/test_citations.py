@@ -30,6 +30,12 @@ def _items(brief):
             yield meeting, agreement.text, agreement.title, 0.4, agreement.sources
 
 
+def _words(text: str) -> frozenset[str]:
+    """Content words, with the Latin plural of a document word as its singular: "signed memoranda on
+    chips and hydrogen" names the "Memorandum ... on Clean Hydrogen"."""
+    return frozenset("memorandum" if word == "memoranda" else word for word in content_words(text))
+
+
 def test_each_item_is_verbatim_in_its_first_source_and_reworded_in_the_others(brief):
     articles = {a.id: a for a in brief.articles}
     count = 0
@@ -39,7 +45,7 @@ def test_each_item_is_verbatim_in_its_first_source_and_reworded_in_the_others(br
         assert articles[first.article_id].text[first.start : first.end] == text
         for span in others:
             cited = articles[span.article_id].text[span.start : span.end]
-            shared = content_words(gist) & content_words(cited)
+            shared = _words(gist) & _words(cited)
             assert (
                 len(shared) >= 2
                 if share < 0.5
