@@ -104,6 +104,7 @@ _COVERS = regex.compile(
     r"(?:The|These|Those|They|Both)\b[^.;:]{0,40}?\b(?:cover|covers|include|includes|concern|concerns|"
     r"deal with|relate to|provide for|are on|focus on)\s+(?P<list>.+?)[.;]?\s*$"
 )
+_LOWER_ITEM = regex.compile(r"(?=\p{Ll})")
 _BULLET = regex.compile(r"[-•*–·▪]\s+")
 _ITEM_END = regex.compile(r"[\s.;,]*(?:\band\b)?[\s.;,]*$")
 
@@ -163,7 +164,9 @@ def _bullet_items(text: str, following: list[tuple[int, int]]) -> list[tuple[int
     signed were:" may stand before them)."""
     items = []
     for position, (start, end) in enumerate(following):
-        bullet = _BULLET.match(text, start, end)
+        # A bullet, or a paragraph in lower case ("a Memorandum ...;"): a list whose markers were lost
+        # (a PDF's text layer keeps the items, not the bullets).
+        bullet = _BULLET.match(text, start, end) or _LOWER_ITEM.match(text, start, end)
         if bullet is None:
             if items or position >= _LIST_REACH - 1:
                 break
@@ -346,7 +349,10 @@ def _recalled(sentence: str, event_date: dt.date | None) -> bool:
     return event_date is not None and any(int(year) < event_date.year for year in _IN_YEAR.findall(sentence))
 
 
-_IN_YEAR = regex.compile(r"\b(?:in|since|until)\s+((?:19|20)\d\d)\b")
+_IN_YEAR = regex.compile(  # "in 2019", "in October 2025"
+    r"\b(?i:in|since|until)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?((?:19|20)\d\d)\b"
+)
 _FUTURE_STATUSES = frozenset({"to be signed", "will take effect"})
 
 

@@ -538,7 +538,7 @@ def _read_json(path: Path, data: bytes) -> Result:
 
 def _read_pdf(path: Path, data: bytes) -> Result:
     text, title = _document(path, documents.pdf_text, data)
-    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), title)  # lines wrapped by the page
+    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), title, wrapped=False)
     return [_article(path, display_name(path.stem), text, title, paragraphs)], []
 
 

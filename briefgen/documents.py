@@ -36,27 +36,64 @@ def pdf_text(data: bytes) -> tuple[str, str | None]:
         title = _meta_title(reader.metadata.title if reader.metadata else None)
     except PdfReadError as error:
         raise DocumentError(f"not a readable PDF ({error})") from error
-    text = "\n\n".join(_without_running_lines(pages)).strip()
+    text = "\n\n".join(_paragraphs(_without_running_lines(pages)))
     if not text:
         raise DocumentError("no text in the PDF (a scan needs OCR first)")
     return text, title
 
 
-def _without_running_lines(pages: list[str]) -> list[str]:
+def _paragraphs(pages: list[list[str]]) -> list[str]:
+    """The lines of the pages joined into paragraphs: a PDF knows lines, not paragraphs. A paragraph
+    ends at a line that closes a sentence well short of the page's width (its last line), at a short
+    line that closes nothing (a heading), or before a bullet; it runs on across a page break."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    lengths = sorted(len(line) for page in pages for line in page)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # the text's width, as pages share it
+    for page in pages:
+        for i, line in enumerate(page):
+            current.append(line)
+            following = page[i + 1] if i + 1 < len(page) else None
+            if following is None:
+                continue  # the paragraph may go on on the next page
+            closes = line[-1] in '.!?:;"”’)»'
+            short = len(line) < 0.85 * width
+            heading = len(line) < 0.6 * width and line[-1] not in ",-–" and _OPENS.match(following)
+            if (closes and short) or heading or _BULLET.match(following):
+                paragraphs.append(" ".join(current))
+                current = []
+        if current and page and page[-1][-1] in '.!?:;"”’)»':
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return [_HYPHEN_BREAK.sub(r"\1", paragraph) for paragraph in paragraphs]
+
+
+_BULLET = re.compile(r"[•▪◦‣·–-]\s")
+_OPENS = re.compile(r"[\"“‘«(]?[A-Z0-9]")  # what can start a paragraph after a heading
+# A word broken at a hyphen or dash at the end of a line: "Defence-" "Industrial", "2026–" "2029".
+_HYPHEN_BREAK = re.compile(r"(\w[-–]) (?=\w)")
+
+
+def _without_running_lines(pages: list[str]) -> list[list[str]]:
     """Each page's text without its running head and foot (the lines at the top or bottom that most
     pages repeat, page numbers aside: "Ministry of Foreign Affairs · page 3") and bare page numbers."""
-    lines = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
+    # Lines of bullets alone: a list's markers, which the text layer gives apart from the items.
+    lines = [
+        [line.strip() for line in page.splitlines() if not _BULLETS_ONLY.fullmatch(line)] for page in pages
+    ]
     edges = Counter(_running_key(line) for page in lines for line in set(page[:2] + page[-2:]))
     running = {key for key, count in edges.items() if len(pages) >= 3 and count >= 0.6 * len(pages)}
     kept = []
     for page in lines:
         edge = set(range(min(2, len(page)))) | set(range(max(0, len(page) - 2), len(page)))
         kept.append(
-            "\n".join(
+            [
                 line
                 for i, line in enumerate(page)
                 if not (i in edge and _running_key(line) in running) and not _PAGE_NUMBER.fullmatch(line)
-            )
+            ]
         )
     return kept
 
@@ -66,6 +103,7 @@ def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
+_BULLETS_ONLY = re.compile(r"[\s•▪◦‣·]*")
 _PAGE_NUMBER = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|-\s*\d{1,3}\s*-")
 
 

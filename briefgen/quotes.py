@@ -378,7 +378,7 @@ def _is_name_like(content: str, attributed: bool = False) -> bool:
     if content.rstrip()[-1:] in ".!?…":
         return False
     significant = [w for w in words if len(w) > 3]
-    capitalised = [w for w in significant if w[0].isupper()]
+    capitalised = [w for w in significant if w[0].isupper() or w.isdigit()]  # "Oman Vision 2040"
     if significant and len(capitalised) / len(significant) >= 0.7:
         return True
     return len(words) < (_MIN_PARTIAL_WORDS if attributed else _MIN_UNCUED_WORDS)

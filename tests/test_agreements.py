@@ -247,3 +247,37 @@ def test_titles_and_statuses_in_context(body, expected):
 )
 def test_documents_named_together_by_their_topics(body, expected):
     assert agreements(body) == expected
+
+
+def test_a_list_whose_bullets_were_lost_after_a_colon():
+    found = agreements(
+        "In the presence of the two prime ministers, the following documents were signed:\n"
+        "a Memorandum of Understanding on Defence-Industrial Cooperation;\n"
+        "an Agreement on the Protection of Critical Undersea Infrastructure;\n"
+        "a Programme of Cooperation in Education and Culture.\n"
+        "The memorandum provides for the joint production of ammunition."
+    )
+    assert [title for title, _ in found] == [
+        "Memorandum of Understanding on Defence-Industrial Cooperation",
+        "Agreement on the Protection of Critical Undersea Infrastructure",
+        "Programme of Cooperation in Education and Culture",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The ministers agreed to prepare a memorandum on defence cooperation, which officials said could be "
+            "signed early next year.",
+            [("Memorandum on defence cooperation", "to be signed")],
+        ),
+        ("In October 2023, the ministers adopted a joint statement on Baltic Sea security.", []),
+        (
+            "The authority and the company signed a covenant on the deletion of stored face templates.",
+            [("Covenant on the deletion of stored face templates", "signed")],
+        ),
+    ],
+)
+def test_more_statuses_times_and_documents(body, expected):
+    assert agreements(body) == expected

@@ -191,3 +191,27 @@ def test_the_docx_helper_reads_bytes_in_memory():
     document.add_paragraph(LEAD)
     document.save(buffer)
     assert documents.docx_text(buffer.getvalue()) == (LEAD, None)
+
+
+def test_a_pdf_s_lines_are_joined_into_its_paragraphs():
+    pages = [
+        [
+            "Programme of the visit",
+            "On 11–12 February, Prime Minister of the Kingdom of Norway Håkon Bjørnstad",
+            "is paying an official visit to Lithuania at the invitation of Prime Minister",
+            "Rūta Grigaitienė, the first visit since 2011.",
+            "“Norway is not a distant friend,” Grigaitienė said at the press conference in",
+            "Vilnius on Wednesday, where the two signed a Programme of Cooperation for 2026–",
+        ],
+        ["2029 on education and culture.", "The study is costly."],
+    ]
+    assert documents._paragraphs(pages) == [
+        "Programme of the visit",
+        "On 11–12 February, Prime Minister of the Kingdom of Norway Håkon Bjørnstad is paying an official "
+        "visit to Lithuania at the invitation of Prime Minister Rūta Grigaitienė, the first visit since 2011.",
+        "“Norway is not a distant friend,” Grigaitienė said at the press conference in Vilnius on Wednesday, "
+        "where the two signed a Programme of Cooperation for 2026–2029 on education and culture.",
+        "The study is costly.",
+    ]
+    # A list's bullets, which the text layer gives on a line of their own, are no line of text.
+    assert documents._without_running_lines(["a\n• • •\nb"]) == [["a", "b"]]

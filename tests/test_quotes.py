@@ -495,3 +495,11 @@ def test_a_worker_quoted_without_a_name():
     )
     [(_, speaker)] = direct(LEAD + body)
     assert speaker is not None and "worker" in speaker
+
+
+def test_a_quoted_plan_name_with_its_year_is_not_a_quote():
+    body = (
+        "The minister affirmed his country's keenness to deepen the partnership in line with \"Oman Vision "
+        '2040", the plan to reduce its dependence on oil.'
+    )
+    assert not [text for text, _ in direct(LEAD + body) if "Vision" in text]
