@@ -46,7 +46,7 @@ def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
                 by_day[day].append(unit)
                 if later:
                     later_parts.add((unit.article.id, day))
-    groups = [group for day in sorted(by_day) for group in _cluster(by_day[day])]
+    groups = _join_days_of_one_event([group for day in sorted(by_day) for group in _cluster(by_day[day])])
     meetings = [_merge(group, later_parts) for group in groups]
     # A report that names nobody taking part and no kind of meeting (a weather story, an interest rate
     # decision in the same folder) is no meeting; the article stays among the brief's articles.
@@ -109,6 +109,46 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
     for i, item in enumerate(items):
         groups[find(i)].append(item)
     return list(groups.values())
+
+
+def _join_days_of_one_event(groups: list[list[Extraction]]) -> list[list[Extraction]]:
+    """Reports of a later day of an event of several days ("a two-day visit", "12-13 May") join it when
+    they name one of its sides and no other kind of event. GROUPS are in date order; only events whose
+    span is still open are looked at, so the cost stays linear."""
+    joined: list[list[Extraction]] = []
+    open_events: list[tuple[dt.date, list[Extraction]]] = []  # (last day, group) of events of several days
+    for group in groups:
+        day = _first_day(group)
+        open_events = [(end, event) for end, event in open_events if end >= day]
+        host = next(
+            (event for _, event in open_events if event is not group and _one_event(event, group)), None
+        )
+        if host is not None:
+            host.extend(group)
+            continue
+        joined.append(group)
+        end = max((e.event_end for e in group if e.event_end), default=None)
+        if end is not None and end > day:
+            open_events.append((end, group))
+    return joined
+
+
+def _first_day(group: list[Extraction]) -> dt.date:
+    return min(e.event_date or e.article.published for e in group)  # type: ignore[type-var]
+
+
+def _one_event(event: list[Extraction], later: list[Extraction]) -> bool:
+    """No one the event lacks (a report of its second day may name only some of its people), and no
+    other kind of event: a business meeting on the second day of a visit, with other people, is another
+    meeting."""
+    sides = [_name_words(p.name) for e in event for p in e.participants]
+    theirs = [_name_words(p.name) for e in later for p in e.participants]
+    if not sides or not theirs:
+        return False
+    if not all(any(_same_person_words(a, b) for b in sides) for a in theirs):
+        return False
+    kinds = {event_kind(e) for e in event} - {None}
+    return not any(_kinds_conflict(a, b) for a in kinds for b in {event_kind(e) for e in later} - {None})
 
 
 def _same_meeting(a: _Report, b: _Report) -> bool:

@@ -418,7 +418,14 @@ def _core_name(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ..
     i, j = runs[-1]
     if " ".join(tokens[i:j]).lower().strip(".,;:") in vocabulary().places:
         return None  # nothing left, or a place of several words ("United States", "New Delhi")
+    if j < len(tokens) and tokens[j].lower().strip(".,;:()") in _org_words():
+        return None  # the words before an institution's word name it: "Dutch Data Protection Authority"
     return start + words[i][0], start + words[j - 1][1], tuple(tokens[i:j])
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.entries("org_words"))
 
 
 def _blocked(token: str, blocked: frozenset[str]) -> bool:
@@ -490,7 +497,11 @@ def _title_reaching(window: str, match: regex.Match[str]) -> str | None:
 
 
 _DETERMINER_BEFORE = regex.compile(r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+$", regex.IGNORECASE)
-_OWNER_THEN_COMMA = regex.compile(r"\s+(?:of|at|for|on|to)\s+(?P<owner>[^,;()\"“”]{1,60}?)\s*,\s*")
+# An organisation may carry its name in another language or its acronym in brackets: "the chair of the
+# Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP), X".
+_OWNER_THEN_COMMA = regex.compile(
+    r"\s+(?:of|at|for|on|to)\s+(?P<owner>(?:[^,;()\"“”]|\([^()]{1,60}\)){1,100}?)\s*,\s*"
+)
 
 
 def _clean_word(word: str) -> str:
@@ -753,7 +764,7 @@ def _resolve_pronouns(
         word = match.group().lower()
         gender = "f" if word in {"she", "her"} else "m"
         in_quote = _inside(match.start(), quoted)
-        antecedent = None if in_quote else _antecedent(cast, sentences, match.start(), gender)
+        antecedent = None if in_quote else _antecedent(cast, text, sentences, match.start(), gender)
         if antecedent is None:
             continue
         mention = Mention(match.start(), match.end(), antecedent.name, "pronoun", in_quote, word == "his")
@@ -761,15 +772,22 @@ def _resolve_pronouns(
         cast.mentions.insert(index, mention)
 
 
-def _antecedent(cast: Cast, sentences: list[tuple[int, int]], position: int, gender: str) -> Mention | None:
-    """The subject of the nearest sentence that has one: the first person it names outside quotations
-    (subjects come first in English news), looking at the words before the pronoun first."""
+def _antecedent(
+    cast: Cast, text: str, sentences: list[tuple[int, int]], position: int, gender: str
+) -> Mention | None:
+    """The subject of the nearest sentence that has one: the person it names right before a speech verb
+    ("Standing with Mayor X, Y said ..." is Y), else the first it names outside quotations (subjects
+    come first in English news), looking at the words before the pronoun first."""
     current = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), len(sentences))
     for i in range(min(current, len(sentences) - 1), max(-1, current - 7), -1):
         a, b = sentences[i]
-        for mention in cast.mentions_between(a, min(b, position)):
-            person = cast.people[mention.name]
-            if mention.in_quote or mention.possessive or (person.gender and person.gender != gender):
-                continue
-            return mention
+        candidates = [
+            mention
+            for mention in cast.mentions_between(a, min(b, position))
+            if not (mention.in_quote or mention.possessive)
+            and not (cast.people[mention.name].gender and cast.people[mention.name].gender != gender)
+        ]
+        if candidates:
+            speaking = (m for m in candidates if m.kind == "name" and _speaks_next(text, m.end, b))
+            return next(speaking, candidates[0])
     return cast.latest_before(position, gender=gender)

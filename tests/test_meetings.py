@@ -245,3 +245,32 @@ def test_each_side_s_report_of_a_negotiation_quoting_the_same_negotiator_is_one_
         'Monday.\n"The richest offer in our history," said Calder\'s chief negotiator, Martin Osei.',
     )
     assert _group(union, local) == [["l", "u"]]
+
+
+VISIT = (
+    "v",
+    "2026-02-11",
+    "Norway's prime minister in Lithuania\nPrime Minister Håkon Bjørnstad of Norway began a two-day official "
+    "visit to Lithuania on Wednesday, holding talks with Prime Minister Rūta Grigaitienė in Vilnius on "
+    "11-12 February 2026.",
+)
+
+
+def test_a_report_of_the_second_day_of_a_visit_joins_it():
+    statement = (
+        "s",
+        "2026-02-12",
+        "Statement on air defence\nThe defence ministry said on Thursday that no contract was signed during "
+        "the visit of Prime Minister Håkon Bjørnstad.",
+    )
+    assert _group(VISIT, statement) == [["s", "v"]]
+
+
+def test_a_meeting_with_other_people_on_the_second_day_of_a_visit_is_another_meeting():
+    business = (
+        "b",
+        "2026-02-12",
+        "Bjørnstad meets business leaders\nPrime Minister Håkon Bjørnstad met Confederation chairman Jonas "
+        "Kairys and Lithuanian business leaders in Vilnius on Thursday.",
+    )
+    assert _group(VISIT, business) == [["v"], ["b"]]

@@ -89,3 +89,15 @@ def test_people_present_at_a_signing_are_participants_but_not_sides():
         "National President of the union",
         True,
     )
+
+
+def test_words_before_an_institution_s_word_are_its_name_and_a_bracket_does_not_end_a_title():
+    people = _people(
+        "Chief Executive Daniel Achterberg met the chair of the Dutch Data Protection Authority (Autoriteit "
+        "Persoonsgegevens, AP), Hendrika Sterkenburg, in The Hague on Monday."
+    )
+    assert "Data Protection" not in people
+    assert (
+        people["Hendrika Sterkenburg"]
+        == "chair of the Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP)"
+    )

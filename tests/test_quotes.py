@@ -448,6 +448,12 @@ def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
             "Ecuador is a neighbour forever",
             "Luisa Ocampo Restrepo",
         ),
+        (  # "he" is the one who spoke in the sentence before, not the first person it names
+            "Standing on the quay with Mayor Gediminas Petrauskas, Olaf Weber said gas made up 60 percent of "
+            'the terminal\'s cargo. "Ten years ago people asked me where this port was," he said.',
+            "Ten years ago people asked me where this port was",
+            "Olaf Weber",
+        ),
         (  # two portfolios in the title
             '"The law is the law," said Trade and Industry Minister Kojo Nkansah Amoah.',
             "The law is the law",
