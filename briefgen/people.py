@@ -171,7 +171,8 @@ def vocabulary() -> _Vocabulary:
         regex.IGNORECASE,
     )
     description_regex = regex.compile(
-        rf"\b(?:(?:the|The)\s+(?:(?P<dem>{demonym_forms})\s+)?|(?P<dem2>{demonym_forms})\s+)"
+        # "the Chinese foreign minister", "the AP chair" (an organisation's acronym)
+        rf"\b(?:(?:the|The)\s+(?:(?P<dem>{demonym_forms})\s+|(?-i:\p{{Lu}}{{2,6}})\s+)?|(?P<dem2>{demonym_forms})\s+)"
         rf"(?P<title>{titles}|leader|head of state|head of government|head)"
         rf"(?:\s+of\s+(?:the\s+)?(?P<country>{country_forms}))?\b",
         regex.IGNORECASE,
@@ -236,6 +237,8 @@ def _spoken_before(text: str, name_start: int, floor: int) -> bool:
 
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+# "X Y of the digital rights group Z": a person and what they belong to
+_OF_AFFILIATION = regex.compile(r"\s+of\s+the\s+\p{Ll}[\p{Ll}-]+\s+\p{Ll}")
 _WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a person
 
 
@@ -332,6 +335,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             or (len(words) >= 2 and _spoken_before(text, core_start, start))
             or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
             or (len(words) >= 2 and _described_after().match(text, core_end, end) is not None)
+            or (len(words) >= 2 and _OF_AFFILIATION.match(text, core_end, end) is not None)
             or _has_honorific(text, core_start)
             or country
         )
@@ -695,25 +699,39 @@ def _description_mentions(
 
 def _description_starts(text: str, start: int, end: int) -> list[int]:
     """Where a description can start: "the" or a demonym followed by a demonym or a title's first word
-    ("the French president", "the head of state", "Chinese leader"). One scan of the words in Python
-    is much cheaper than trying the description regex, whose alternations are long, at every word."""
+    ("the French president", "the head of state", "Chinese leader"), or "the", an organisation's
+    acronym and a title's first word ("the AP chair"). One scan of the words in Python is much cheaper
+    than trying the description regex, whose alternations are long, at every word."""
     starters, followers = _description_starters(), _description_followers()
     lowered = text[start:end].lower()
     if len(lowered) == end - start and not _may_describe(_WORD_TOKEN.findall(lowered), starters, followers):
         return []  # the cheap test first: word strings only, no match objects
     words = [(m.start(), m.end(), _clean_word(m.group())) for m in _WORD_TOKEN.finditer(text, start, end)]
-    return [
+    found = [
         a
         for (a, b, word), (c, _, following) in pairwise(words)
         if word in starters and following in followers and text[b:c].isspace()
     ]
+    found += [
+        a
+        for (a, _, word), (c, d, _), (_, _, title) in zip(words, words[1:], words[2:], strict=False)
+        if word == "the" and title in followers and _ACRONYM.fullmatch(text, c, d)
+    ]
+    return sorted(found)
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 
 
 def _may_describe(words: list[str], starters: frozenset[str], followers: frozenset[str]) -> bool:
-    """A starter word followed by a follower word among WORDS (lower case, as _WORD_TOKEN finds them)."""
+    """A starter word followed by a follower word among WORDS (lower case, as _WORD_TOKEN finds them),
+    or "the", a short word (perhaps an acronym) and a follower."""
     return any(
         word.rstrip("'’") in starters and following.rstrip("'’") in followers
         for word, following in pairwise(words)
+    ) or any(
+        word == "the" and len(short) <= 6 and title.rstrip("'’") in followers
+        for word, short, title in zip(words, words[1:], words[2:], strict=False)
     )
 
 

@@ -454,6 +454,25 @@ def test_a_long_title_with_commas_and_a_name_set_off_by_commas():
             "Ten years ago people asked me where this port was",
             "Olaf Weber",
         ),
+        (  # what a person calls something
+            'Host minister Olaf Weber called the statement "a promise with a deadline," and said it would be '
+            "reviewed.",
+            "a promise with a deadline",
+            "Olaf Weber",
+        ),
+        (  # a person, what they belong to, and what they call something
+            "Noor Bakkali of the digital rights group Digitale Rechten Nu called the outcome \u201ca good day "
+            "for everyone who walks down a street.\u201d",
+            "a good day for everyone who walks down a street.",
+            "Noor Bakkali",
+        ),
+        (  # an organisation's acronym before the title of the person the article names
+            "AP chair Hendrika Sterkenburg met chief executive Daniel Achterberg. "
+            '"We were promised deletion within 30 days," the AP '
+            "chair said afterwards.",
+            "We were promised deletion within 30 days",
+            "Hendrika Sterkenburg",
+        ),
         (  # two portfolios in the title
             '"The law is the law," said Trade and Industry Minister Kojo Nkansah Amoah.',
             "The law is the law",
