@@ -537,8 +537,8 @@ def _read_json(path: Path, data: bytes) -> Result:
 
 
 def _read_pdf(path: Path, data: bytes) -> Result:
-    text, title = _document(path, documents.pdf_text, data)
-    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), title, wrapped=False)
+    text = _document(path, documents.pdf_text, data)
+    title, paragraphs = _layout(text, _scan_lines(text, 0, len(text)), None, wrapped=False)
     return [_article(path, display_name(path.stem), text, title, paragraphs)], []
 
 

@@ -23,8 +23,10 @@ class DocumentError(ValueError):
 # ---------------------------------------------------------------- PDF
 
 
-def pdf_text(data: bytes) -> tuple[str, str | None]:
-    """The text of a PDF's pages (running heads, feet and page numbers left out) and its title."""
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF's pages, in paragraphs (running heads, feet and page numbers left out). Its
+    metadata title is not used: it is often a template's or a file's name ("Press release",
+    "Microsoft Word - draft3.docx"), and the headline is on the page."""
     from pypdf import PdfReader  # imported here: only corpora with PDFs pay for it
     from pypdf.errors import PdfReadError
 
@@ -32,67 +34,90 @@ def pdf_text(data: bytes) -> tuple[str, str | None]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError("the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
-        title = _meta_title(reader.metadata.title if reader.metadata else None)
+        # The layout mode keeps the page's vertical gaps as blank lines: they are where paragraphs,
+        # headings and list items part (the plain mode gives lines only).
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages[:MAX_PAGES]]
     except PdfReadError as error:
         raise DocumentError(f"not a readable PDF ({error})") from error
     text = "\n\n".join(_paragraphs(_without_running_lines(pages)))
     if not text:
         raise DocumentError("no text in the PDF (a scan needs OCR first)")
-    return text, title
+    return text
 
 
 def _paragraphs(pages: list[list[str]]) -> list[str]:
-    """The lines of the pages joined into paragraphs: a PDF knows lines, not paragraphs. A paragraph
-    ends at a line that closes a sentence well short of the page's width (its last line), at a short
-    line that closes nothing (a heading), or before a bullet; it runs on across a page break."""
+    """The blocks of lines between blank lines, each joined into one paragraph; a paragraph that a
+    page break cuts (no full stop at the page's end, lower case or a figure at the next page's start)
+    is one."""
     paragraphs: list[str] = []
-    current: list[str] = []
-    lengths = sorted(len(line) for page in pages for line in page)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # the text's width, as pages share it
     for page in pages:
-        for i, line in enumerate(page):
-            current.append(line)
-            following = page[i + 1] if i + 1 < len(page) else None
-            if following is None:
-                continue  # the paragraph may go on on the next page
-            closes = line[-1] in '.!?:;"”’)»'
-            short = len(line) < 0.85 * width
-            heading = len(line) < 0.6 * width and line[-1] not in ",-–" and _OPENS.match(following)
-            if (closes and short) or heading or _BULLET.match(following):
-                paragraphs.append(" ".join(current))
-                current = []
-        if current and page and page[-1][-1] in '.!?:;"”’)»':
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return [_HYPHEN_BREAK.sub(r"\1", paragraph) for paragraph in paragraphs]
+        blocks = [block.split("\n") for block in "\n".join(_kickers_apart(page)).split("\n\n")]
+        blocks = [item for block in blocks for item in _list_items(block)]
+        for i, lines in enumerate(block for block in blocks if any(block)):
+            paragraph = _HYPHEN_BREAK.sub(r"\1", " ".join(line for line in lines if line))
+            continued = paragraph[:1].islower() or paragraph[:1].isdigit()
+            if i == 0 and paragraphs and paragraphs[-1][-1] not in _CLOSING and continued:
+                paragraphs[-1] = _HYPHEN_BREAK.sub(r"\1", f"{paragraphs[-1]} {paragraph}")
+            else:
+                paragraphs.append(paragraph)
+    return paragraphs
 
 
-_BULLET = re.compile(r"[•▪◦‣·–-]\s")
-_OPENS = re.compile(r"[\"“‘«(]?[A-Z0-9]")  # what can start a paragraph after a heading
+_CLOSING = '.!?:;"”’)»'
 # A word broken at a hyphen or dash at the end of a line: "Defence-" "Industrial", "2026–" "2029".
 _HYPHEN_BREAK = re.compile(r"(\w[-–]) (?=\w)")
 
 
+def _list_items(block: list[str]) -> list[list[str]]:
+    """A block's lines, cut before each line that starts with a bullet (list items follow each other
+    with no gap)."""
+    items: list[list[str]] = []
+    for line in block:
+        if not items or _BULLET.match(line):
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return items
+
+
+_BULLET = re.compile(r"[•▪◦‣·–-]\s")
+
+
+def _kickers_apart(lines: list[str]) -> list[str]:
+    """A line in capitals right above one that is not ("PRESS RELEASE" over the headline) is a label
+    of its own: a blank line is put after it."""
+    result: list[str] = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        result.append(line)
+        if following and _is_capitals(line) and not _is_capitals(following):
+            result.append("")
+    return result
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _without_running_lines(pages: list[str]) -> list[list[str]]:
-    """Each page's text without its running head and foot (the lines at the top or bottom that most
-    pages repeat, page numbers aside: "Ministry of Foreign Affairs · page 3") and bare page numbers."""
-    # Lines of bullets alone: a list's markers, which the text layer gives apart from the items.
-    lines = [
-        [line.strip() for line in page.splitlines() if not _BULLETS_ONLY.fullmatch(line)] for page in pages
-    ]
-    edges = Counter(_running_key(line) for page in lines for line in set(page[:2] + page[-2:]))
+    """Each page's lines (white space runs made one space, blank lines kept as "") without its running
+    head and foot (the lines at its top or bottom that most pages repeat, page numbers aside: "Ministry
+    of Foreign Affairs · page 3"), bare page numbers, and lines of bullets alone (a list's markers,
+    which the text layer may give apart from the items)."""
+    lines = [[" ".join(line.split()) for line in page.splitlines()] for page in pages]
+    lines = [["" if _BULLETS_ONLY.fullmatch(line) else line for line in page] for page in lines]
+    texts = [[line for line in page if line] for page in lines]
+    edges = Counter(_running_key(line) for page in texts for line in set(page[:2] + page[-2:]))
     running = {key for key, count in edges.items() if len(pages) >= 3 and count >= 0.6 * len(pages)}
     kept = []
-    for page in lines:
-        edge = set(range(min(2, len(page)))) | set(range(max(0, len(page) - 2), len(page)))
+    for page, text in zip(lines, texts, strict=True):
+        edge = set(text[:2] + text[-2:])
         kept.append(
             [
-                line
-                for i, line in enumerate(page)
-                if not (i in edge and _running_key(line) in running) and not _PAGE_NUMBER.fullmatch(line)
+                ""
+                if (line in edge and _running_key(line) in running) or _PAGE_NUMBER.fullmatch(line)
+                else line
+                for line in page
             ]
         )
     return kept

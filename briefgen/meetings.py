@@ -229,8 +229,8 @@ def event_kind(extraction: Extraction) -> str | None:
     for text in (article.title, lead):
         found = [kinds[regex.sub(r"\s+", " ", m.group().lower())] for m in pattern.finditer(text)]
         specific = [k for k in found if k not in COMPATIBLE_KINDS]
-        if specific:
-            return specific[0]
+        if specific:  # "talks by phone" are a call: the medium is the more telling
+            return "call" if "call" in specific else specific[0]
     return None
 
 
@@ -251,7 +251,7 @@ def _merge(group: list[Extraction], later_parts: set[tuple[str, dt.date]]) -> Me
         date=day,
         end_date=max(ends) if ends else None,
         title=title,
-        location=_location(group),
+        location=None if _remote(group) else _location(group),
         participants=participants,
         sources=tuple(e.article.id for e in group),
         partial_sources=tuple(e.article.id for e in group if (e.article.id, e.event_date) in later_parts),
@@ -311,6 +311,13 @@ def _is_headline(article: Article) -> bool:
         return True
     lead = normalise("".join(article.text[a:b] for a, b in article.lead()))
     return normalise(article.title).rstrip(" .…") not in lead
+
+
+def _remote(group: list[Extraction]) -> bool:
+    """A phone call or a videoconference (as most reports of it say) happens in no one city: the
+    datelines are where the stories were filed."""
+    kinds = Counter(kind for e in group if (kind := event_kind(e)))
+    return bool(kinds) and kinds.most_common(1)[0][0] == "call"
 
 
 def _location(group: list[Extraction]) -> str | None:

@@ -236,6 +236,8 @@ def _spoken_before(text: str, name_start: int, floor: int) -> bool:
     return before is not None and before.group(1).lower() in _verb_last_words()
 
 
+# Abstract nouns ("Promotion", "Development") end a portfolio, never a surname.
+_ABSTRACT_NOUN = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)s?$")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 # "X Y of the digital rights group Z": a person and what they belong to
 _OF_AFFILIATION = regex.compile(r"\s+of\s+the\s+\p{Ll}[\p{Ll}-]+\s+\p{Ll}")
@@ -317,6 +319,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
         if len(words) < 2 and (
             not ((role and role[0].isupper()) or _has_honorific(text, core_start))
             or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
+            or _ABSTRACT_NOUN.search(words[0])  # "Minister of Commerce, Industry and Investment Promotion"
         ):
             # One word is a name only behind a title as titles stand before names, capitalised:
             # "President Petrov", "Mr. Brown"; not "we will judge Acme by what it offers".
@@ -475,8 +478,10 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
     return None
 
 
+# Styles of address and honorifics between a title and the name: "Minister of Commerce Dr. S. Ramaswamy".
 _STYLE_OF_ADDRESS = regex.compile(
-    r"(?P<comma>,?)\s*\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+)?(?:Excellency|Majesty|Highness)|H\.\s?E\.)\s+$"
+    r"(?P<comma>,?)\s*\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+)?(?:Excellency|Majesty|Highness)|H\.\s?E\."
+    r"|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+$"
 )
 
 
@@ -554,7 +559,19 @@ def _title_endings() -> frozenset[str]:
     vocab = vocabulary()
     words = {t.split()[-1].lower() for t in lexicon.entries("titles")}
     words |= {form.split()[-1].lower() for form in vocab.countries}
-    return frozenset(words | {"affairs", "defence", "defense", "finance", "trade", "economy", "energy"})
+    portfolios = {"affairs", "defence", "defense", "finance", "trade", "economy", "energy", "industry"}
+    portfolios |= {
+        "commerce",
+        "investment",
+        "agriculture",
+        "health",
+        "education",
+        "culture",
+        "justice",
+        "interior",
+    }
+    portfolios |= {"transport", "labour", "labor", "tourism", "environment", "development", "fisheries"}
+    return frozenset(words | portfolios)
 
 
 _ROLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?:the\s+)?")

@@ -194,24 +194,36 @@ def test_the_docx_helper_reads_bytes_in_memory():
 
 
 def test_a_pdf_s_lines_are_joined_into_its_paragraphs():
+    # Lines as the layout text gives them, a blank line for each vertical gap on the page.
     pages = [
         [
+            "PRESS RELEASE",
             "Programme of the visit",
+            "",
             "On 11–12 February, Prime Minister of the Kingdom of Norway Håkon Bjørnstad",
-            "is paying an official visit to Lithuania at the invitation of Prime Minister",
-            "Rūta Grigaitienė, the first visit since 2011.",
+            "is paying an official visit to Lithuania, the first visit since 2011.",
+            "",
             "“Norway is not a distant friend,” Grigaitienė said at the press conference in",
             "Vilnius on Wednesday, where the two signed a Programme of Cooperation for 2026–",
         ],
-        ["2029 on education and culture.", "The study is costly."],
+        [
+            "2029 on education and culture.",
+            "",
+            "• an agreement on undersea cables;",
+            "• a memorandum on",
+            "energy.",
+            "",
+        ],
     ]
     assert documents._paragraphs(pages) == [
+        "PRESS RELEASE",  # a kicker in capitals is not part of the headline below it
         "Programme of the visit",
         "On 11–12 February, Prime Minister of the Kingdom of Norway Håkon Bjørnstad is paying an official "
-        "visit to Lithuania at the invitation of Prime Minister Rūta Grigaitienė, the first visit since 2011.",
+        "visit to Lithuania, the first visit since 2011.",
         "“Norway is not a distant friend,” Grigaitienė said at the press conference in Vilnius on Wednesday, "
         "where the two signed a Programme of Cooperation for 2026–2029 on education and culture.",
-        "The study is costly.",
+        "• an agreement on undersea cables;",
+        "• a memorandum on energy.",
     ]
-    # A list's bullets, which the text layer gives on a line of their own, are no line of text.
-    assert documents._without_running_lines(["a\n• • •\nb"]) == [["a", "b"]]
+    # A list's bullets, which the text layer may give on a line of their own, are no line of text.
+    assert documents._without_running_lines(["a\n• • •\nb"]) == [["a", "", "b"]]

@@ -274,3 +274,23 @@ def test_a_meeting_with_other_people_on_the_second_day_of_a_visit_is_another_mee
         "Kairys and Lithuanian business leaders in Vilnius on Thursday.",
     )
     assert _group(VISIT, business) == [["v"], ["b"]]
+
+
+def test_a_phone_call_has_no_place():
+    wire = (
+        "w",
+        "2025-09-24",
+        "Ministers review trade talks by phone\nMUSCAT, Sept 24 - Trade Minister Hilal Al Rawahi received a phone "
+        "call today from Trade Minister Sunil Ramaswamy of India.",
+    )
+    [meeting] = group_meetings(
+        [
+            extract(
+                wire[2].partition("\n")[2],
+                article_id="w",
+                title=wire[2].partition("\n")[0],
+                meta_date=wire[1],
+            )
+        ]
+    )
+    assert meeting.location is None

@@ -101,3 +101,12 @@ def test_words_before_an_institution_s_word_are_its_name_and_a_bracket_does_not_
         people["Hendrika Sterkenburg"]
         == "chair of the Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP)"
     )
+
+
+def test_an_honorific_between_a_title_and_the_name_and_a_portfolio_s_last_word():
+    people = _people(
+        "The meeting was co-chaired by Union Minister of Commerce and Industry Dr. S. Ramaswamy and Sheikh "
+        "Hilal Al Rawahi, Minister of Commerce, Industry and Investment Promotion of the Sultanate of Oman."
+    )
+    assert people["S. Ramaswamy"] == "Minister of Commerce and Industry"
+    assert "Promotion" not in people
