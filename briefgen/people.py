@@ -28,13 +28,15 @@ _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 # An initial before a name: "B. Enkhtuya", "Ts. Altangerel" (Mongolian patronymics), "J. Smith".
 _INITIAL = r"(?<![\p{L}.])\p{Lu}\p{Ll}?\.\s+(?=\p{Lu}\p{Ll})"
 _NAME_RUN = regex.compile(
-    rf"(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_INITIAL})?{_NAME_WORD}){{0,5}}"
+    rf"(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_INITIAL})?{_NAME_WORD}){{0,7}}"
 )
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$")
+# Forms of address that say who is meant, not what they do: never a role.
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "prof."}
+    | {"his excellency", "her excellency", "excellency", "h.e.", "h. e.", "his highness", "her highness"}
 )
 _ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)

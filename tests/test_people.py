@@ -110,3 +110,12 @@ def test_an_honorific_between_a_title_and_the_name_and_a_portfolio_s_last_word()
     )
     assert people["S. Ramaswamy"] == "Minister of Commerce and Industry"
     assert "Promotion" not in people
+
+
+def test_a_long_arabic_name_after_styles_of_address_is_whole():
+    people = _people(
+        "His Excellency Sheikh Hilal bin Saif Al Rawahi, Minister of Commerce, held talks today in New Delhi "
+        "with His Excellency Dr. S. Ramaswamy, Minister of Commerce and Industry of the Republic of India."
+    )
+    assert "Hilal bin Saif Al Rawahi" in people
+    assert people["S. Ramaswamy"] != "His Excellency"
