@@ -722,35 +722,27 @@ def _description_starts(text: str, start: int, end: int) -> list[int]:
     acronym and a title's first word ("the AP chair"). One scan of the words in Python is much cheaper
     than trying the description regex, whose alternations are long, at every word."""
     starters, followers = _description_starters(), _description_followers()
+    found = [m.start() for m in _THE_ACRONYM.finditer(text, start, end) if m.group(1).lower() in followers]
     lowered = text[start:end].lower()
     if len(lowered) == end - start and not _may_describe(_WORD_TOKEN.findall(lowered), starters, followers):
-        return []  # the cheap test first: word strings only, no match objects
+        return found  # the cheap test first: word strings only, no match objects
     words = [(m.start(), m.end(), _clean_word(m.group())) for m in _WORD_TOKEN.finditer(text, start, end)]
-    found = [
+    found += [
         a
         for (a, b, word), (c, _, following) in pairwise(words)
         if word in starters and following in followers and text[b:c].isspace()
     ]
-    found += [
-        a
-        for (a, _, word), (c, d, _), (_, _, title) in zip(words, words[1:], words[2:], strict=False)
-        if word == "the" and title in followers and _ACRONYM.fullmatch(text, c, d)
-    ]
     return sorted(found)
 
 
-_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+_THE_ACRONYM = re.compile(r"\b[Tt]he [A-Z]{2,6} ([A-Za-z]+)")  # "the AP chair"
 
 
 def _may_describe(words: list[str], starters: frozenset[str], followers: frozenset[str]) -> bool:
-    """A starter word followed by a follower word among WORDS (lower case, as _WORD_TOKEN finds them),
-    or "the", a short word (perhaps an acronym) and a follower."""
+    """A starter word followed by a follower word among WORDS (lower case, as _WORD_TOKEN finds them)."""
     return any(
         word.rstrip("'’") in starters and following.rstrip("'’") in followers
         for word, following in pairwise(words)
-    ) or any(
-        word == "the" and len(short) <= 6 and title.rstrip("'’") in followers
-        for word, short, title in zip(words, words[1:], words[2:], strict=False)
     )
 
 
