@@ -119,3 +119,18 @@ def test_a_long_arabic_name_after_styles_of_address_is_whole():
     )
     assert "Hilal bin Saif Al Rawahi" in people
     assert people["S. Ramaswamy"] != "His Excellency"
+
+
+def test_ministers_who_attended_in_person_are_participants():
+    extraction = extract(
+        "Foreign Minister Mindaugas Šaltenis hosted his Nordic and Baltic counterparts in Vilnius on Thursday.\n"
+        "Norway's Foreign Minister Sigrid Østvold, Latvia's Ilze Bērziņa and Estonia's Kaarel Sepp attended "
+        "in person."
+    )
+    people = {p.name: p.principal for p in extraction.participants}
+    assert people == {
+        "Mindaugas Šaltenis": True,
+        "Sigrid Østvold": False,
+        "Ilze Bērziņa": False,
+        "Kaarel Sepp": False,
+    }
