@@ -166,7 +166,9 @@ def vocabulary() -> _Vocabulary:
         # "Minister of Industry, Trade and Investment"
         # "Trade and Industry Minister": a portfolio joined to the one the title names
         rf"(?:(?-i:\p{{Lu}})\p{{Ll}}+\s+(?:and|&)\s+)?"
-        rf"(?:{titles})(?:\s+of\s+(?:the\s+)?(?:{country_forms}|{_CAPITALISED_LIST}))?"
+        # any portfolio before "Minister" or "Secretary": "Logistics Minister", "Tourism Secretary"
+        rf"(?:{titles}|(?-i:\p{{Lu}}\p{{Ll}}+\s+(?:Minister|Secretary)))"
+        rf"(?:\s+of\s+(?:the\s+)?(?:{country_forms}|{_CAPITALISED_LIST}))?"
     )
     title_regex = regex.compile(
         rf"(?:(?:{demonym_forms})\s+)?{one_title}(?:\s*(?:,|and|&)\s+(?:(?:{demonym_forms})\s+)?{one_title})*",
@@ -318,6 +320,8 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             continue
         core_start, core_end, words = core
         role = _title_before(text, core_start, start)
+        if role is None and len(words) >= 3:  # "Minister of Infrastructure and Equipment Ilyas Daher Bouh"
+            core_start, words, role = _portfolio_apart(text, core_start, words, start)
         if len(words) < 2 and (
             not ((role and role[0].isupper()) or _has_honorific(text, core_start))
             or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
@@ -459,14 +463,14 @@ def _has_honorific(text: str, start: int) -> bool:
     return bool(_HONORIFIC_BEFORE.search(text[max(0, start - 6) : start]))
 
 
-def _title_before(text: str, name_start: int, floor: int) -> str | None:
+def _title_before(text: str, name_start: int, floor: int, *, cheap_test: bool = True) -> str | None:
     window_start = max(floor, name_start - 120)
     window = text[window_start:name_start]
     # "the President of Ghana, His Excellency X": the style of address is not part of the title.
     if excellency := _STYLE_OF_ADDRESS.search(window):
         window = window[: excellency.start()] + excellency.group("comma") + " "
     previous = window.split()[-1:] or [""]
-    if not previous[0].endswith(",") and _clean_word(previous[0]) not in _title_endings():
+    if cheap_test and not previous[0].endswith(",") and _clean_word(previous[0]) not in _title_endings():
         return None  # the cheap test first: most capitalised runs have no title before them
     title_regex, starters = vocabulary().title_regex, _title_starters()
     # Try only where a title can start (a demonym or a title's first word), leftmost first, so the
@@ -478,6 +482,19 @@ def _title_before(text: str, name_start: int, floor: int) -> str | None:
         if match and (title := _title_reaching(window, match)):
             return tidy(title).rstrip(" ,")
     return None
+
+
+def _portfolio_apart(
+    text: str, core_start: int, words: tuple[str, ...], floor: int
+) -> tuple[int, tuple[str, ...], str | None]:
+    """A run whose first word ends a title's list of portfolios: the title takes it, the name is the
+    rest (two words at least)."""
+    first_end = text.index(words[0], core_start) + len(words[0])
+    name_start = _NON_SPACE.search(text, first_end).start()
+    role = _title_before(text, name_start, floor, cheap_test=False)
+    if role and role.endswith(words[0]):
+        return name_start, words[1:], role
+    return core_start, words, None
 
 
 # Styles of address and honorifics between a title and the name: "Minister of Commerce Dr. S. Ramaswamy".
@@ -677,8 +694,11 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
     core = _core_name(text, start, end)
     if core is None:
         return []
-    core_start, core_end, _ = core
+    core_start, core_end, words = core
     name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
+    if not name and len(words) >= 3:  # a portfolio's last word before the name ("Equipment Ilyas Bouh")
+        core_start = _NON_SPACE.search(text, text.index(words[0], core_start) + len(words[0])).start()
+        name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
     if not name:
         return []
     honorific = _HONORIFIC_BEFORE.search(text, max(start, core_start - 6), core_start)

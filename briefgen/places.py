@@ -71,8 +71,9 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
 
 
 def _dateline_city(dateline: Dateline) -> str | None:
-    """A known city, or any city the dateline names with its country or state ("PUERTO IGUAZÚ,
-    Argentina", "WINDSOR, Ont.")."""
+    """A known city, any city the dateline names with its country or state ("PUERTO IGUAZÚ,
+    Argentina", "WINDSOR, Ont.") or with a date ("FARO, 9 July 2026 (Agency) —"), or the capital
+    of a country that shares its name ("DJIBOUTI, June 2")."""
     place = tidy(dateline.place).strip(" .")
     known = _cities().get(_key(place))
     if known:
@@ -81,7 +82,22 @@ def _dateline_city(dateline: Dateline) -> str | None:
     named = region and (region.lower() in vocabulary().countries or region in _subdivisions())
     if named and place.lower() not in vocabulary().places:
         return place.title()
+    if place.lower() in vocabulary().countries:  # "DJIBOUTI, June 2": the capital named like its country
+        return _city_states().get(_key(place)) or _cities().get(_key(f"{place} City"))
+    if dateline.when is not None and place.lower() not in vocabulary().places:
+        return place.title()  # "FARO, 9 July 2026 (Agency) —": a dated dateline names a city
     return None
+
+
+@cache
+def _city_states() -> dict[str, str]:
+    """Country names that name their capital too (lexicons/city_states.txt), to the city's name."""
+    states = {}
+    for row in lexicon.table("city_states"):
+        city, country = row[0], (row[1] if len(row) > 1 and row[1] else row[0])
+        states[_key(country)] = city
+        states[_key(city)] = city
+    return states
 
 
 @cache
@@ -90,9 +106,9 @@ def _subdivisions() -> frozenset[str]:
 
 
 def _city(phrase: str) -> str | None:
-    """A known city (the longest known prefix of the phrase)."""
+    """A known city (the longest known prefix of the phrase), or a city-state ("in Singapore")."""
     words = tidy(phrase).split()
-    cities = _cities()
+    cities = {**_city_states(), **_cities()}
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size]).rstrip(".,")
         if _key(candidate) in cities:

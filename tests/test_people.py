@@ -134,3 +134,27 @@ def test_ministers_who_attended_in_person_are_participants():
         "Ilze Bērziņa": False,
         "Kaarel Sepp": False,
     }
+
+
+def test_portfolios_before_minister_and_after_minister_of():
+    people = _people(
+        "The committee met in Addis Ababa, co-chaired by Transport and Logistics Minister Girma Tolossa and "
+        "Djibouti's Minister of Infrastructure and Equipment Ilyas Daher Bouh."
+    )
+    assert people == {
+        "Girma Tolossa": "Transport and Logistics Minister",
+        "Ilyas Daher Bouh": "Minister of Infrastructure and Equipment",
+    }
+
+
+def test_ministers_listed_as_having_attended_a_multilateral_session():
+    extraction = extract(
+        "Foreign ministers of the bloc met in Djibouti on Thursday, in a session chaired by Foreign Minister "
+        "Hodan Moussa Robleh.\n"
+        "Ethiopia's Foreign Minister Tsion Bekele, Uganda's Foreign Minister Esther Nakiganda and Somalia's "
+        "Foreign Minister Abdiqani Yusuf Hirsi attended."
+    )
+    assert {"Tsion Bekele", "Esther Nakiganda", "Abdiqani Yusuf Hirsi"} <= {
+        p.name for p in extraction.participants
+    }
+    assert extraction.location == "Djibouti"

@@ -51,6 +51,9 @@ from tests.articles import extract
         # A city with its state or province, in the lead or on a line of its own above it.
         ("", "WINDSOR, Ont. - The company and the union signed their new contract on Thursday.", "Windsor"),
         ("", "AUSTIN, Texas, May 3 (Wire) - The governor met the trade minister on Friday.", "Austin"),
+        # A dated dateline names a city, even one briefgen does not know; a city-state is its city.
+        ("", "FARO, 9 July 2026 (Tagus Press) — The two ministers agreed in principle on Thursday.", "Faro"),
+        ("", "The leaders held talks in Singapore on Monday on trade and shipping.", "Singapore"),
         ("", "The two presidents held talks with the participation of official delegations.", None),
         ("", "The talks in May focused on trade, energy and transport between the two countries.", None),
     ],
