@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.dates import parse_date_text
+from briefgen.dates import MONTHS, parse_date_text
 from briefgen.model import Agreement, Span
 from briefgen.people import country_of
 from briefgen.text import sentence_spans
@@ -234,7 +234,8 @@ def _sentence_agreements(
     article_id: str, text: str, start: int, end: int, event_date: dt.date | None
 ) -> list[Agreement]:
     status_pattern, statuses = _status_regex()
-    cues = list(status_pattern.finditer(text, start, end))
+    # A status inside a quotation is what someone wants or says: 'wanted it "signed in December"'.
+    cues = [cue for cue in status_pattern.finditer(text, start, end) if not _quoted(text, start, cue.start())]
     if not cues or _dated_elsewhere(text[start:end], event_date):
         return []
     sentence = text[start:end].strip()
@@ -249,7 +250,8 @@ def _sentence_agreements(
         cue = _governing(cues, document)
         status = statuses[_SPACES.sub(" ", cue.group().lower())]
         title = _title(text, document, start, limit, cue, followed=limit < end)
-        if title is None or _denied(text, document, cue, title):
+        since = _after_last_join(text, documents[index - 1].end(), document.start()) if index else 0
+        if title is None or _denied(text, document, cue, title, since):
             continue
         if status not in _FUTURE_STATUSES and _recalled(text[start:end], event_date):
             continue  # signed at another time: "a letter of intent signed last year", "six months ago"
@@ -334,6 +336,12 @@ def _outer_documents(text: str, documents: list[regex.Match[str]]) -> list[regex
 _LIST_JOIN = regex.compile(r"[,;]|\band\b|\bas well as\b")
 
 
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether POSITION is inside a quotation opened since START."""
+    before = text[start:position]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
 def _governing(cues: list[regex.Match[str]], document: regex.Match[str]) -> regex.Match[str]:
     """The status word that governs DOCUMENT: the last one before it ("signed a memorandum and adopted
     a plan"), else the first after it ("the memorandum was signed")."""
@@ -345,13 +353,22 @@ def _recalled(sentence: str, event_date: dt.date | None) -> bool:
     """The sentence places the signing at another time: a past cue, or a year before the meeting's."""
     if _past_regex().search(sentence):
         return True
-    # A later year is a target ("a first zero-emission voyage in 2028"), not the signing's.
-    return event_date is not None and any(int(year) < event_date.year for year in _IN_YEAR.findall(sentence))
+    if event_date is None:
+        return False
+    # A later year is a target ("a first zero-emission voyage in 2028"), not the signing's; an earlier
+    # month of the year is another event's ("the visit in June, when the two signed five agreements").
+    if any(int(year) < event_date.year for year in _IN_YEAR.findall(sentence)):
+        return True
+    return any(MONTHS[month.lower()] < event_date.month for month in _IN_MONTH.findall(sentence))
 
 
 _IN_YEAR = regex.compile(  # "in 2019", "in October 2025"
     r"\b(?i:in|since|until)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?((?:19|20)\d\d)\b"
+)
+_IN_MONTH = regex.compile(
+    r"\b(?i:in)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?!\s+\d)"
 )
 _FUTURE_STATUSES = frozenset({"to be signed", "will take effect"})
 
@@ -363,14 +380,30 @@ def _past_regex() -> regex.Pattern[str]:
     )
 
 
-def _denied(text: str, document: regex.Match[str], cue: regex.Match[str], title: str) -> bool:
-    """ "No documents were signed", "the treaty was not signed", "they did not sign the accord"."""
+def _after_last_join(text: str, start: int, end: int) -> int:
+    """Where the words about the next document start: after the last "," or "and" before it ("signed A,
+    which guarantees that none ..., and a five-year B": the "none" is about A)."""
+    joins = list(_LIST_JOIN.finditer(text, start, end))
+    return joins[-1].end() if joins else start
+
+
+def _denied(
+    text: str, document: regex.Match[str], cue: regex.Match[str], title: str, since: int = 0
+) -> bool:
+    """ "No documents were signed", "the treaty was not signed", "they did not sign the accord". SINCE:
+    where the words about this document start (after the sentence's previous document)."""
     negation = _negation_regex()
-    between = text[min(document.end(), cue.end()) : max(document.start(), cue.start())]
+    between = text[max(since, min(document.end(), cue.end())) : max(document.start(), cue.start())]
     before = _NO_BEFORE.search(text, max(0, document.start() - 30), document.start())
-    return bool(negation.match(title) or negation.search(between) or before)
+    deferred = _DEFERRED_AFTER.match(text, document.end(), document.end() + 80)
+    return bool(negation.match(title) or negation.search(between) or before or deferred)
 
 
+# "the signing of the revised agreement has been deferred until December"
+_DEFERRED_AFTER = regex.compile(
+    r"[^.;:,]{0,40}?\b(?:has been|have been|was|were|is|are|had been)\s+(?:again\s+)?"
+    r"(?:deferred|postponed|delayed|put off|called off|cancelled|canceled|suspended)\b"
+)
 _NO_BEFORE = regex.compile(r"\b(?:no|No)\s+(?:[\p{L}-]+\s+){0,2}$")  # "There was no (new) agreement on X"
 
 

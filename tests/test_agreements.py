@@ -281,3 +281,30 @@ def test_a_list_whose_bullets_were_lost_after_a_colon():
 )
 def test_more_statuses_times_and_documents(body, expected):
     assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the negation is about the first document, in its own clause
+            "The companies signed a job-security agreement with the union, which guarantees that none of the "
+            "workers will be made redundant, and a five-year milk supply agreement with the farmers.",
+            [("Job-security agreement", "signed"), ("Five-year milk supply agreement", "signed")],
+        ),
+        (  # a signing put off
+            "The signing of the revised corridor management agreement has been deferred until December.",
+            [],
+        ),
+        (  # an earlier month of the year is another event
+            "The session followed the visit in January, when the two countries signed five agreements.",
+            [],
+        ),
+        (  # a status in someone's words is what they want
+            'He said his government wanted the revised agreement "signed in December, with no surprises."',
+            [],
+        ),
+        ("The two leaders also issued a joint statement.", [("Joint statement", "adopted")]),
+    ],
+)
+def test_what_was_not_signed_at_this_meeting(body, expected):
+    assert agreements(body) == expected
