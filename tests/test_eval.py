@@ -11,7 +11,9 @@ read neither it nor its output, in every supported format from invented outlets:
 - tests/data/blind4: 28 articles, Colombia-Ecuador-Peru, two port authorities, a carmaker and a union;
   two surnames, family names first, lists of signed documents, ambiguous numeric dates;
 - tests/data/blind5: 25 articles, Norway-Lithuania and the NB8, India-Oman, a camera maker and a data
-  protection authority; PDF and Word press releases, an RSS feed, a multi-day visit.
+  protection authority; PDF and Word press releases, an RSS feed, a multi-day visit;
+- tests/data/blind6: 25 articles, Ethiopia-Djibouti and IGAD, the European Commission and Portugal, a
+  dairy merger under a competition authority; a live blog, a press conference transcript, an Atom feed.
 
 All have been used for development since they were written (each README gives its first, untouched
 score). Floors only ever rise."""
@@ -117,7 +119,7 @@ FLOORS = {
         "grouping_f1": 0.94,
         "meeting_dates": 1.0,
         "locations": 1.0,
-        "participants": 0.85,
+        "participants": 1.0,
         "direct_recall": 0.9,
         "direct_precision": 1.0,
         "direct_speaker": 0.98,
@@ -127,6 +129,22 @@ FLOORS = {
         "fact_recall": 0.75,
         "not_quotes": 1.0,
         "boilerplate": 0.98,
+    },
+    "blind6": {
+        "article_dates": 1.0,
+        "grouping_f1": 0.87,
+        "meeting_dates": 1.0,
+        "locations": 1.0,
+        "participants": 0.87,
+        "direct_recall": 0.91,
+        "direct_precision": 1.0,
+        "direct_speaker": 0.96,
+        "reported_recall": 0.78,
+        "agreement_recall": 0.92,
+        "no_invented_agreements": 1.0,
+        "fact_recall": 0.75,
+        "not_quotes": 1.0,
+        "boilerplate": 0.95,
     },
 }
 
