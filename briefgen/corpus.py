@@ -899,10 +899,16 @@ _TEXT_KINDS = ("headline", "body", "label")
 
 
 def _drop_tail(kinds: list[str]) -> list[str]:
-    """After "Related news" and the like, headline-like lines are links to other pages, not body."""
+    """After "Related news" and the like, headline-like lines are links to other pages, not body;
+    after "About the company" or "Notes to editors" (once the story has begun), nothing is."""
     in_tail = False
     for i, kind in enumerate(kinds):
-        if kind == "tail":
+        if kind == "end" and "body" in kinds[:i]:
+            kinds[i:] = ["furniture"] * (len(kinds) - i)
+            break
+        if kind == "end":  # before the story, "About half of the staff back the strike" is a headline
+            kinds[i] = "headline"
+        elif kind == "tail":
             in_tail = True
         elif kind == "body":
             in_tail = False
@@ -958,11 +964,13 @@ def _continues(previous: str, line: str, width: int) -> bool:
 def _kind(line: _Line, text: str) -> str:
     """furniture | tail | heading | label | headline | body."""
     norm = line.norm
-    if line.heading:
-        return "heading"
+    if line.heading:  # "### Notes to editors" ends a Markdown press release as its plain line would
+        return "end" if len(norm) <= BOILERPLATE_MAX_CHARS and _boilerplate().end.match(norm) else "heading"
     if len(norm) <= BOILERPLATE_MAX_CHARS:
         boilerplate = _boilerplate()
         if boilerplate.furniture(norm):
+            if boilerplate.end.match(norm):
+                return "end"
             return "tail" if boilerplate.tail.search(norm) else "furniture"
         if _is_menu(text[line.start : line.end]) or _is_breadcrumb(norm) or _is_date_line(norm):
             return "furniture"
@@ -987,6 +995,7 @@ class _Boilerplate:
     anchored: re.Pattern[str]
     floating: re.Pattern[str]
     tail: re.Pattern[str]  # the patterns that also start the page tail
+    end: re.Pattern[str]  # the patterns after which nothing is the story (a press release's back matter)
 
     def furniture(self, norm: str) -> bool:
         return bool(self.anchored.match(norm) or self.floating.search(norm))
@@ -995,8 +1004,9 @@ class _Boilerplate:
 @cache
 def _boilerplate() -> _Boilerplate:
     entries = lexicon.entries("boilerplate")
-    patterns = [entry.removeprefix("tail:").strip() for entry in entries]
+    patterns = [entry.removeprefix("tail:").removeprefix("end:").strip() for entry in entries]
     tail = [entry.removeprefix("tail:").strip() for entry in entries if entry.startswith("tail:")]
+    end = [entry.removeprefix("end:").strip() for entry in entries if entry.startswith("end:")]
 
     def combine(patterns: list[str]) -> re.Pattern[str]:
         # An empty alternation would match every line; "(?!)" matches none.
@@ -1006,6 +1016,7 @@ def _boilerplate() -> _Boilerplate:
         anchored=combine([p.removeprefix("^") for p in patterns if p.startswith("^")]),
         floating=combine([p for p in patterns if not p.startswith("^")]),
         tail=combine(tail),
+        end=combine(end),
     )
 
 

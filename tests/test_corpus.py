@@ -723,3 +723,32 @@ def test_damaged_utf8_and_legacy_encodings(tmp_path, data, expected, damaged):
     assert expected in article.text
     assert ("\ufffd" in article.text) == damaged
     assert [p.message.startswith("invalid UTF-8") for p in problems] == ([True] if damaged else [])
+
+
+@pytest.mark.parametrize(
+    "marker", ["About Acme Dairies PLC", "**About Acme Dairies PLC**", "Notes to editors:", "###"]
+)
+def test_a_press_release_s_back_matter_is_not_the_story(tmp_path, marker):
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Acme and the union sign a new contract\n\n"
+        "Acme Dairies and the union signed a three-year contract in Nairobi on Wednesday.\n\n"
+        f"{marker}\n\n"
+        "Founded in 1987, Acme processes milk at three plants and employs 2,100 people.\n\n"
+        "Media enquiries: press@acme.example\n",
+        encoding="utf-8",
+    )
+    assert read_one(path).paragraph_texts() == [
+        "Acme Dairies and the union signed a three-year contract in Nairobi on Wednesday."
+    ]
+
+
+def test_a_headline_that_starts_with_about_is_still_the_headline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "About half of dairy workers back the strike\n\nAbout half of the union's members voted to strike.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path)
+    assert article.title == "About half of dairy workers back the strike"
+    assert article.paragraph_texts() == ["About half of the union's members voted to strike."]
