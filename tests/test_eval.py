@@ -128,7 +128,7 @@ FLOORS = {
         "no_invented_agreements": 0.75,
         "fact_recall": 0.75,
         "not_quotes": 1.0,
-        "boilerplate": 0.98,
+        "boilerplate": 1.0,
     },
     "blind6": {
         "article_dates": 1.0,
@@ -144,7 +144,7 @@ FLOORS = {
         "no_invented_agreements": 1.0,
         "fact_recall": 0.75,
         "not_quotes": 1.0,
-        "boilerplate": 0.95,
+        "boilerplate": 0.98,
     },
 }
 
