@@ -156,7 +156,7 @@ def _enumerated(
 
 
 # A colon after the status and the documents: "signed three documents:", "the following agreements:".
-_LIST_INTRO = regex.compile(r":\s*")
+_LIST_INTRO = regex.compile(r"(?<!\d):(?!\d)\s*")  # not the colon of a time ("at 10:30")
 
 
 def _bullet_items(text: str, following: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int, int]]]:

@@ -308,3 +308,10 @@ def test_more_statuses_times_and_documents(body, expected):
 )
 def test_what_was_not_signed_at_this_meeting(body, expected):
     assert agreements(body) == expected
+
+
+def test_the_colon_of_a_time_introduces_no_list():
+    found = agreements(
+        "They signed the trade agreement at 10:30, the ministry said, and left for the airport."
+    )
+    assert found == [("Trade agreement", "signed")]
