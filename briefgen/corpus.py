@@ -369,7 +369,7 @@ def _html_options():  # -> trafilatura.settings.Extractor (imported late, like t
     """trafilatura's settings, made once: building them for each page took a tenth of its time."""
     from trafilatura.settings import Extractor
 
-    return Extractor(
+    options = Extractor(
         output_format="python",
         with_metadata=True,
         comments=False,
@@ -378,6 +378,13 @@ def _html_options():  # -> trafilatura.settings.Extractor (imported late, like t
         links=False,
         precision=True,
     )
+    # The page's own date markup only: htmldate's extensive search guesses from any year in the text
+    # ("pledged $8.5 billion in 2021" gave 2021-01-01), and briefgen reads the text's dates itself.
+    # Its cap on dates (today by default) would also drop the markup of a page dated later than
+    # this machine's clock; briefgen's own checks decide what is plausible.
+    far = (dt.date.today() + dt.timedelta(days=5 * 366)).isoformat()
+    options.date_params = {"original_date": True, "extensive_search": False, "max_date": far}
+    return options
 
 
 def _read_html(path: Path, data: bytes) -> Result:
@@ -610,10 +617,15 @@ def _columns(fieldnames: list[str]) -> dict[str, str]:
 
 
 def _fields(record: dict) -> dict[str, object]:
-    """The known fields of a record (front matter, JSON object), found by alias."""
+    """The known fields of a record (front matter, JSON object), found by alias; the fields of an
+    object nested in it count too ({"article": {"headline": ..., "body": ...}}), after its own."""
     by_key = {}
     for name, value in record.items():
         by_key.setdefault(_field_key(name), value)
+    for value in record.values():
+        if isinstance(value, dict) and any(_field_key(name) in _STORY_KEYS for name in value):
+            for name, item in value.items():
+                by_key.setdefault(_field_key(name), item)
     fields = {}
     for field, aliases in ALIASES.items():
         for alias in aliases:
@@ -621,6 +633,10 @@ def _fields(record: dict) -> dict[str, object]:
                 fields[field] = by_key[alias]
                 break
     return fields
+
+
+# Fields that show a nested object holds the story itself (not a source's or an author's details).
+_STORY_KEYS = frozenset(ALIASES["body"]) | frozenset(ALIASES["title"])
 
 
 def _field_key(name: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -752,3 +753,37 @@ def test_a_headline_that_starts_with_about_is_still_the_headline(tmp_path):
     article = read_one(path)
     assert article.title == "About half of dairy workers back the strike"
     assert article.paragraph_texts() == ["About half of the union's members voted to strike."]
+
+
+def test_jsonl_with_the_story_in_a_nested_object(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"article": {"headline": "Bank signs loans with Zambia", "body": "The bank signed three loans on '
+        'Tuesday.", "published": "2027-05-18T16:20:00+00:00", "url": "https://x.example/1"}, '
+        '"source": {"name": "Plateau Wire"}}\n',
+        encoding="utf-8",
+    )
+    (article,), problems = read_file(path)
+    assert problems == []
+    assert (article.title, article.meta_date, article.outlet, article.url) == (
+        "Bank signs loans with Zambia",
+        "2027-05-18T16:20:00+00:00",
+        "Plateau Wire",
+        "https://x.example/1",
+    )
+
+
+def test_html_dates_come_from_markup_not_from_a_year_in_the_text(tmp_path):
+    # A page dated after this machine's clock (a corpus from a later time zone or with a wrong clock):
+    # its markup is still its date, and no year of its text takes the place of it.
+    later = (dt.date.today() + dt.timedelta(days=200)).isoformat()
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Ministers meet in Pretoria</title></head><body><article>"
+        f'<h1>Ministers meet in Pretoria</h1><meta itemprop="datePublished" content="{later}T19:45:00+01:00">'
+        "<p>The foreign ministers met in Pretoria on Tuesday to discuss the energy partnership and trade.</p>"
+        "<p>Germany and other donors pledged $8.5 billion to the partnership in 2021, officials recalled.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_one(path).meta_date.startswith(later)
