@@ -127,16 +127,21 @@ def _enumerated(
     if introduced is None and umbrella is None:
         return []
     cue = _status_regex()[0].search(text, start, introduced.start() if introduced else end)
+    # "X and Y signed:" names no document before its list: the items name theirs.
     document = _document_regex().search(text, start, introduced.start() if introduced else end)
-    if cue is None or document is None or _denied(text, document, cue, ""):
+    if (
+        cue is None
+        or (document is None and not introduced)
+        or (document and _denied(text, document, cue, ""))
+    ):
         return []
     status = _status_regex()[1][_SPACES.sub(" ", cue.group().lower())]
-    kind = _kind(document.group())
+    kind = _kind(document.group()) if document else "agreement"
     if introduced and introduced.end() < end:  # the list follows the colon in the sentence itself
         items = _items(text, introduced.end(), end, (start, end))
     else:
         items = _bullet_items(text, following)
-        if not items and umbrella is not None and kind != "document":
+        if not items and umbrella is not None and document is not None and kind != "document":
             items = _covered_items(text, following, document.group())
     if len(items) < 2:
         return []
@@ -387,9 +392,7 @@ def _after_last_join(text: str, start: int, end: int) -> int:
     return joins[-1].end() if joins else start
 
 
-def _denied(
-    text: str, document: regex.Match[str], cue: regex.Match[str], title: str, since: int = 0
-) -> bool:
+def _denied(text: str, document: regex.Match[str], cue: regex.Match[str], title: str, since: int = 0) -> bool:
     """ "No documents were signed", "the treaty was not signed", "they did not sign the accord". SINCE:
     where the words about this document start (after the sentence's previous document)."""
     negation = _negation_regex()

@@ -315,3 +315,18 @@ def test_the_colon_of_a_time_introduces_no_list():
         "They signed the trade agreement at 10:30, the ministry said, and left for the airport."
     )
     assert found == [("Trade agreement", "signed")]
+
+
+def test_people_who_signed_a_list_of_documents():
+    found = agreements(
+        "Vice-President Aissatou Sarr and Finance Minister Mutale Bwalya signed:\n"
+        "- a $210 million loan agreement for the Kafue water supply project;\n"
+        "- a $35 million grant agreement for solar mini-grids;\n"
+        "- a $15 million technical assistance grant for public debt management.\n"
+        '"Zambia has done the hard part," Sarr said.'
+    )
+    assert [title for title, _ in found] == [
+        "$210 million loan agreement for the Kafue water supply project",
+        "$35 million grant agreement for solar mini-grids",
+        "Agreement on a $15 million technical assistance grant for public debt management",
+    ]
