@@ -158,3 +158,11 @@ def test_ministers_listed_as_having_attended_a_multilateral_session():
         p.name for p in extraction.participants
     }
     assert extraction.location == "Djibouti"
+
+
+def test_a_chief_is_titled():
+    people = _people(
+        "Chief Loretta Sinclair of Kestrel Lake First Nation met chief executive Graham Tessier and Minister "
+        "of Mines Douglas Fairholm in Thunder Bay on Tuesday."
+    )
+    assert people["Loretta Sinclair"] == "Chief"
