@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.dates import Dateline, first_dateline, match_dateline
+from briefgen.dates import MONTHS, Dateline, first_dateline, match_dateline
 from briefgen.people import vocabulary
 from briefgen.text import fold, tidy
 
@@ -67,7 +67,27 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
         place = _city(match.group("place"))
         if place:
             return place
+    return _event_town(text, lead)
+
+
+def _event_town(text: str, lead: list[tuple[int, int]]) -> str | None:
+    """A town briefgen does not know, named as where the meeting was: "opened Tuesday's meeting in
+    Thunder Bay", "the talks were held in Kavala" (not a country, a region, a month or an institution)."""
+    vocab = vocabulary()
+    for start, end in lead:
+        for match in _EVENT_IN_PLACE.finditer(text, start, end):
+            place = tidy(match.group("place"))
+            words = place.lower().split()
+            if place.lower() in vocab.places or any(w in vocab.blocked or w in MONTHS for w in words):
+                continue
+            return place
     return None
+
+
+_EVENT_IN_PLACE = regex.compile(
+    rf"\b(?:meeting|meetings|talks|summit|session|conference|ceremony|forum|held|met|meet|hosted)\s+"
+    rf"(?:[\p{{Ll}}’'-]+\s+){{0,3}}?in\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
+)
 
 
 def _dateline_city(dateline: Dateline) -> str | None:

@@ -54,6 +54,13 @@ from tests.articles import extract
         # A dated dateline names a city, even one briefgen does not know; a city-state is its city.
         ("", "FARO, 9 July 2026 (Tagus Press) — The two ministers agreed in principle on Thursday.", "Faro"),
         ("", "The leaders held talks in Singapore on Monday on trade and shipping.", "Singapore"),
+        # A town briefgen does not know, named as where the meeting was, and what is not a town.
+        (
+            "",
+            "With those words, Chief Loretta Sinclair opened Tuesday's meeting in Thunder Bay with the company.",
+            "Thunder Bay",
+        ),
+        ("", "The ministers held their meeting in March to discuss the new mine and its water use.", None),
         ("", "The two presidents held talks with the participation of official delegations.", None),
         ("", "The talks in May focused on trade, energy and transport between the two countries.", None),
     ],
