@@ -152,7 +152,7 @@ FLOORS = {
         "article_dates": 1.0,
         "grouping_f1": 1.0,
         "meeting_dates": 0.85,
-        "locations": 0.71,
+        "locations": 0.85,
         "participants": 0.88,
         "direct_recall": 0.96,
         "direct_precision": 1.0,
