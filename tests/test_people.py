@@ -166,3 +166,11 @@ def test_a_chief_is_titled():
         "of Mines Douglas Fairholm in Thunder Bay on Tuesday."
     )
     assert people["Loretta Sinclair"] == "Chief"
+
+
+def test_a_country_manager_is_a_title_not_part_of_the_name():
+    people = _people(
+        "Bank Country Manager Tendai Chiweshe and Minister of Energy Lombe Kasonde met in Lusaka on Monday "
+        "to review the mini-grid programme."
+    )
+    assert people == {"Tendai Chiweshe": "Country Manager", "Lombe Kasonde": "Minister of Energy"}
