@@ -1,10 +1,11 @@
 """Meetings: articles that report the same event grouped, and their findings merged and cited once.
 
-Articles are blocked by event day, so no two articles of different days are ever compared; within a
-day, two articles report the same meeting when they share a principal participant and the kind of
-event agrees (talks, a call, a ceremony, a summit), or, lacking participants, when they quote the same
-person or their headlines agree. A group that names nobody taking part and no kind of event is no
-meeting.
+Articles are blocked by event day, so two articles of different days are compared only when the
+first reports an event of several days that the second's day falls in; within a day, two articles
+report the same meeting when they share a principal participant and the kind of event agrees (talks,
+a call, a ceremony, a summit), or, lacking participants, when they quote the same person or their
+headlines agree. A group that names nobody taking part and no kind of event is no meeting. A call has
+no place.
 """
 
 from __future__ import annotations
@@ -113,8 +114,8 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
 
 def _join_days_of_one_event(groups: list[list[Extraction]]) -> list[list[Extraction]]:
     """Reports of a later day of an event of several days ("a two-day visit", "12-13 May") join it when
-    they name one of its sides and no other kind of event. GROUPS are in date order; only events whose
-    span is still open are looked at, so the cost stays linear."""
+    they name no one it lacks and no other kind of event (_one_event). GROUPS are in date order; only
+    events whose span is still open are looked at, so the cost stays linear."""
     joined: list[list[Extraction]] = []
     open_events: list[tuple[dt.date, list[Extraction]]] = []  # (last day, group) of events of several days
     for group in groups:
