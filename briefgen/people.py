@@ -243,8 +243,11 @@ def _spoken_before(text: str, name_start: int, floor: int) -> bool:
 # Abstract nouns ("Promotion", "Development") end a portfolio, never a surname.
 _ABSTRACT_NOUN = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)s?$")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
-# "X Y of the digital rights group Z": a person and what they belong to
-_OF_AFFILIATION = regex.compile(r"\s+of\s+the\s+\p{Ll}[\p{Ll}-]+\s+\p{Ll}")
+# "X Y of the digital rights group Z", "X Y of the Sotavento Irrigators' Association said": a person
+# and what they belong to
+_OF_AFFILIATION = regex.compile(
+    r"\s+of\s+the\s+(?:\p{Ll}[\p{Ll}-]+\s+\p{Ll}|[^,.;:\"“”]{3,70}?\s+(?:said|says|told|added|warned|argued)\b)"
+)
 _WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a person
 
 

@@ -787,8 +787,10 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
     for verb in _verbs_in(text, start, end):
         if _NOT_NAMED.match(text, verb.end(), end):
             continue  # "an official, who asked not to be named, said ...": the clause's verb, not the speech
-        subject = _subject_before(cast, text, verb.start(), start) or _source_before(
-            text, start, verb.start()
+        subject = (
+            _subject_before(cast, text, verb.start(), start)
+            or _source_before(text, start, verb.start())
+            or _coordinated_subject(cast, text, start, verb.start())
         )
         if subject is None or subject.in_quote:
             continue
@@ -803,6 +805,18 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
     return None
 
 
+def _coordinated_subject(cast: Cast, text: str, start: int, verb_start: int) -> Mention | None:
+    """ "X called the memorandum "the end of a bad chapter" and said ...": the verb after "and" shares
+    the subject that opens the sentence."""
+    if not _AND_BEFORE.search(text, start, verb_start):
+        return None
+    opening = next((m for m in cast.mentions_between(start, verb_start) if not m.in_quote), None)
+    if opening is None or opening.kind != "name" or opening.start - start > 40:
+        return None
+    return opening
+
+
+_AND_BEFORE = regex.compile(r"\band\s+(?:\w+ly\s+)?$")
 _INTRO = regex.compile(r"(?:[^,]{1,40},\s*)?")
 
 

@@ -528,3 +528,24 @@ def test_a_quoted_plan_name_with_its_year_is_not_a_quote():
         '2040", the plan to reduce its dependence on oil.'
     )
     assert not [text for text, _ in direct(LEAD + body) if "Vision" in text]
+
+
+@pytest.mark.parametrize(
+    ("body", "anchor", "speaker"),
+    [
+        (  # a second verb after "and" shares the sentence's subject
+            'Minister Teresa Valadares called the memorandum "the end of a bad chapter" and said the '
+            "decree-law had already cut new well applications by half.",
+            "the decree-law had already cut new well applications by half.",
+            "Teresa Valadares",
+        ),
+        (  # a person, their organisation, then the verb
+            "José Brito Guerreiro of the Sotavento Irrigators' Association said the caps would force some "
+            "farms to remove up to a third of their trees.",
+            "the caps would force some farms to remove up to a third of their trees.",
+            "José Brito Guerreiro",
+        ),
+    ],
+)
+def test_reported_speech_with_a_shared_or_distant_subject(body, anchor, speaker):
+    assert (anchor, speaker) in reported(LEAD + body)
