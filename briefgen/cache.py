@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import enum
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -300,7 +301,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if kind is dt.date:
         return lambda value: dt.date.fromisoformat(_checked(value, str))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind
+        return functools.partial(_enum_member, kind._value2member_map_, kind)
     if origin in (types.UnionType, typing.Union):
         return _union_decoder(args)
     if origin is tuple:
@@ -311,6 +312,14 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(kind):
         return _dataclass_decoder(kind)
     raise TypeError(f"no decoder for {kind!r}")
+
+
+def _enum_member(members: dict[Any, Any], kind: type, value: Any) -> Any:
+    """kind(value) without Enum's own lookup, which is slow enough to show in a warm build."""
+    try:
+        return members[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"{value!r:.40} is not a {kind.__name__}") from None
 
 
 def _union_decoder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
@@ -568,7 +577,8 @@ class _Workers:
             done = 1
             if progress:
                 progress(stage, done, total)
-            pool = ProcessPoolExecutor(max_workers=self.jobs)
+            # A worker reads pages with libraries that may make reference cycles: its collector runs.
+            pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.enable)
             finished = False
             try:
                 chunk = max(1, min(32, total // (self.jobs * 8)))

@@ -180,6 +180,7 @@ def _formats(value: str) -> list[str]:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from briefgen.gcpause import keep_for_the_process, paused_gc
     from briefgen.pipeline import build_brief
     from briefgen.render.outputs import write_outputs
 
@@ -188,8 +189,9 @@ def _run_build(args: argparse.Namespace) -> int:
     _check_output_folder(args.corpus, args.output)
     from briefgen.progress import ProgressBar
 
-    with ProgressBar(sys.stderr, enabled=not args.quiet and sys.stderr.isatty()) as progress:
+    with ProgressBar(sys.stderr, enabled=not args.quiet and sys.stderr.isatty()) as progress, paused_gc():
         brief = build_brief(args.corpus, _build_options(args), progress)
+        keep_for_the_process()  # the brief lives until the command ends: see gcpause.py
     _print_problems(brief.problems)
     if config.title and config.title != brief.title:  # a title set in briefgen.toml
         brief = dataclasses.replace(brief, title=config.title)

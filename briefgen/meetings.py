@@ -222,13 +222,16 @@ def _kind_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile(rf"\b(?:{lexicon.alternation([p for _, p in rows])})\b", regex.IGNORECASE), kinds
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def event_kind(extraction: Extraction) -> str | None:
     """The kind of event the headline, else the lead sentence, names."""
     pattern, kinds = _kind_regex()
     article = extraction.article
     lead = "".join(article.text[a:b][:400] for a, b in article.lead())
     for text in (article.title, lead):
-        found = [kinds[regex.sub(r"\s+", " ", m.group().lower())] for m in pattern.finditer(text)]
+        found = [kinds[_SPACES.sub(" ", m.group().lower())] for m in pattern.finditer(text)]
         specific = [k for k in found if k not in COMPATIBLE_KINDS]
         if specific:  # "talks by phone" are a call: the medium is the more telling
             return "call" if "call" in specific else specific[0]
@@ -339,12 +342,13 @@ def _location(group: list[Extraction]) -> str | None:
 
 def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
     merged: list[Quote] = []
+    merged_words: list[frozenset[str]] = []  # each merged quote's content words, worked out once
     for quote in quotes:
         words = content_words(quote.text)
         for i, known in enumerate(merged):
             if (
                 known.kind == quote.kind
-                and containment(words, content_words(known.text)) >= SAME_TEXT
+                and _same_text(words, merged_words[i])
                 and (not quote.speaker or not known.speaker or _same_person(quote.speaker, known.speaker))
             ):
                 merged[i] = Quote(
@@ -355,10 +359,19 @@ def _merge_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
                     _union(known.sources, quote.sources, longest_first=len(quote.text) > len(known.text)),
                     known.speaker_role or quote.speaker_role,
                 )
+                if merged[i].text is not known.text:
+                    merged_words[i] = words
                 break
         else:
             merged.append(quote)
+            merged_words.append(words)
     return tuple(merged)
+
+
+def _same_text(words: frozenset[str], other: frozenset[str]) -> bool:
+    """containment(words, other) >= SAME_TEXT: the same item in other words. Written out, as a
+    meeting's merges ask it of every pair of its quotes and of its facts."""
+    return bool(words) and bool(other) and len(words & other) / min(len(words), len(other)) >= SAME_TEXT
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -376,19 +389,21 @@ def _union(a: tuple[Span, ...], b: tuple[Span, ...], longest_first: bool = False
 def _merge_facts(facts: Iterable[Fact], title: str) -> tuple[Fact, ...]:
     """Each fact once, citing every source; facts that only restate the headline rank lower."""
     merged: list[Fact] = []
+    merged_words: list[frozenset[str]] = []  # each merged fact's content words, worked out once
     title_words = content_words(title)
     for fact in facts:
         words = content_words(fact.text)
         if words and len(words & title_words) / len(words) >= RESTATES_TITLE:
             fact = Fact(fact.text, fact.sources, fact.score - 1.5)
         for i, known in enumerate(merged):
-            if containment(words, content_words(known.text)) >= SAME_TEXT:
+            if _same_text(words, merged_words[i]):
                 merged[i] = Fact(
                     known.text, _union(known.sources, fact.sources), max(known.score, fact.score)
                 )
                 break
         else:
             merged.append(fact)
+            merged_words.append(words)
     limit = min(MAX_FACTS, FACTS_PER_SOURCE * len({s.article_id for f in merged for s in f.sources}) + 4)
     ranked = sorted((f for f in merged if f.score >= MIN_SCORE), key=lambda f: -f.score)[:limit]
     return tuple(ranked)
@@ -396,14 +411,17 @@ def _merge_facts(facts: Iterable[Fact], title: str) -> tuple[Fact, ...]:
 
 def _merge_agreements(agreements: Iterable[Agreement]) -> tuple[Agreement, ...]:
     merged: list[Agreement] = []
+    merged_words: list[frozenset[str]] = []
     for agreement in agreements:
         words = content_words(agreement.title)
         for i, known in enumerate(merged):
-            if containment(words, content_words(known.title)) >= SAME_TEXT:
+            if containment(words, merged_words[i]) >= SAME_TEXT:
                 merged[i] = _combine(known, agreement)
+                merged_words[i] = content_words(merged[i].title)
                 break
         else:
             merged.append(agreement)
+            merged_words.append(words)
     return tuple(merged)
 
 

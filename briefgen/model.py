@@ -23,7 +23,8 @@ class Span:
 
 
 def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= 8 and any(mark in paragraph for mark in ".!?")
+    # Eight words or more (split no further than needed: every paragraph of every article is asked).
+    return len(paragraph.split(None, 8)) >= 8 and any(mark in paragraph for mark in ".!?")
 
 
 def _is_list_item(paragraph: str) -> bool:

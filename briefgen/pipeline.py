@@ -15,6 +15,7 @@ from briefgen import lexicon
 from briefgen.cache import PARALLEL_MIN, Cache, Progress, default_jobs, gather_signed
 from briefgen.duplicates import TextSignature, drop_duplicates
 from briefgen.errors import UsageError
+from briefgen.gcpause import paused_gc
 from briefgen.meetings import group_meetings
 from briefgen.model import Article, Brief, Extraction, Meeting, Problem
 from briefgen.people import country_of
@@ -45,8 +46,9 @@ def build_brief(
         raise UsageError(f"{corpus}: no such folder (give the folder that holds the articles)")
     cache = Cache(options.cache) if options.cache is not None else None
     jobs = options.jobs or default_jobs()
-    extractions, signatures, problems = gather_signed(corpus, cache, jobs, options.parallel_min, progress)
-    return assemble_brief(extractions, problems, options, signatures)
+    with paused_gc():
+        extractions, signatures, problems = gather_signed(corpus, cache, jobs, options.parallel_min, progress)
+        return assemble_brief(extractions, problems, options, signatures)
 
 
 def assemble_brief(

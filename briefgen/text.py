@@ -96,7 +96,10 @@ def normalise(text: str) -> str:
 def fold(text: str) -> str:
     """normalise() with accents off, for matching names across outlets that spell them differently
     ("Yalçın" and "Yalcin", "İZMİR" and "Izmir")."""
-    text = normalise(text)
+    return _without_accents(normalise(text))
+
+
+def _without_accents(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
@@ -118,7 +121,9 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     stop = stopwords()
-    return frozenset(w for w in _WORD.findall(fold(text)) if w not in stop and len(w) > 1)
+    # The words of fold(TEXT): its quotes, dashes and spaces need no folding, as no word holds them.
+    folded = _without_accents(unicodedata.normalize("NFKC", text).lower())
+    return frozenset(w for w in _WORD.findall(folded) if w not in stop and len(w) > 1)
 
 
 @cache

@@ -92,6 +92,14 @@ def test_entries_of_the_wrong_shape_are_refused(data):
         decode(Problem, data)
 
 
+@pytest.mark.parametrize("kind", ["quoted", ["direct"], None, 1])
+def test_a_quote_kind_briefgen_does_not_have_is_refused(kind):
+    quote = encode(Quote("We agree.", "A. Person", QuoteKind.DIRECT, "said", (Span("a1", 3, 12),)))
+    quote["kind"] = kind
+    with pytest.raises((TypeError, ValueError)):
+        decode(Quote, quote)
+
+
 def test_a_bad_date_is_refused():
     article = encode(Article("a", "a.txt", "T", "text", ((0, 4),), published=dt.date(2020, 1, 2)))
     article["published"] = "2020-13-45"

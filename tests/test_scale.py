@@ -173,3 +173,39 @@ def test_a_follow_up_long_after_updates_the_agreement_signed():
     result = _follow_up_agreements(meetings)
     assert result[-1].agreements == ()
     assert result[3].agreements[0].status == "announced; will take effect"  # the latest match
+
+
+# ---------------------------------------------------------------- the garbage collector
+
+
+def test_a_build_pauses_the_collector_and_leaves_it_as_it_was(corpus, monkeypatch):
+    import gc
+
+    seen = []
+    real = cache_module.gather_signed
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("briefgen.pipeline.gather_signed", spy)
+    assert gc.isenabled()
+    build_brief(corpus)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        build_brief(corpus)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_after_an_error():
+    import gc
+
+    from briefgen.gcpause import paused_gc
+
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        raise RuntimeError("stop")
+    assert gc.isenabled()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from briefgen.gcpause import paused_gc
 from briefgen.model import Agreement, Article, Brief, Fact, Meeting, Person, Quote, Span
 from briefgen.render.write import write_atomic
 
@@ -116,7 +117,8 @@ def render_json(brief: Brief) -> str:
 
 def write_json(brief: Brief, path: Path) -> None:
     """render_json(brief) written to PATH atomically, piece by piece: the whole text is never in memory."""
-    write_atomic(path, json_chunks(brief))
+    with paused_gc():  # millions of short-lived strings and dicts, no cycles: see gcpause.py
+        write_atomic(path, json_chunks(brief))
 
 
 def json_chunks(brief: Brief) -> Iterator[str]:
@@ -147,26 +149,48 @@ def _streamed(value: Any, indent: str) -> Iterator[str]:
 
 
 def _text(value: Any, indent: str) -> str:
-    """VALUE as json.dumps(value, ensure_ascii=False, indent=2) writes it at the depth of INDENT."""
+    """VALUE as json.dumps(value, ensure_ascii=False, indent=2) writes it at the depth of INDENT.
+
+    A brief of thousands of meetings holds millions of values: the commonest (text, nothing, whole
+    numbers) are written in the loops, without a call each."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is dict or kind is list or kind is tuple:
+        if not value:
+            return "{}" if kind is dict else "[]"
+        inner = indent + _INDENT
+        items = []
+        for key, item in value.items() if kind is dict else enumerate(value):
+            item_kind = type(item)
+            if item_kind is str:
+                text = _encode_string(item)
+            elif item is None:
+                text = "null"
+            elif item_kind is int:
+                text = int.__repr__(item)
+            else:
+                text = _text(item, inner)
+            items.append(f"{_string(key)}: {text}" if kind is dict else text)
+        if kind is dict:
+            return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    if isinstance(value, dict):  # a subclass (an OrderedDict...): written as its plain type is
+        return _text(dict(value), indent)
+    if isinstance(value, (list, tuple)):
+        return _text(list(value), indent)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
     if isinstance(value, str):
-        return _string(value)
+        return _encode_string(value)
     if value is None or isinstance(value, bool):
         return _CONSTANTS[value]
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
         return json.dumps(value)
-    inner = indent + _INDENT
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = (f"{_string(key)}: {_text(item, inner)}" for key, item in value.items())
-        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        items = (_text(item, inner) for item in value)
-        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
