@@ -46,6 +46,7 @@ from briefgen import corpus
 from briefgen.duplicates import TextSignature, checked, text_signature
 from briefgen.errors import ArticleError
 from briefgen.extract import extract_article
+from briefgen.gcpause import paused_gc
 from briefgen.model import Article, Extraction, Problem
 
 FORMAT = 2  # bump when the layout of entries changes
@@ -433,8 +434,9 @@ def gather_signed(
 ) -> tuple[list[Extraction], list[TextSignature], list[Problem]]:
     """What gather() gives, with each article's text_signature() (made where it is extracted)."""
     workers = _Workers(jobs, parallel_min)
-    articles, problems = _read(Path(folder), cache, workers, progress)
-    extractions, signatures = _extract(articles, cache, workers, progress)
+    with paused_gc():  # what it decodes and gathers lives on: see gcpause.py
+        articles, problems = _read(Path(folder), cache, workers, progress)
+        extractions, signatures = _extract(articles, cache, workers, progress)
     return extractions, signatures, problems
 
 
