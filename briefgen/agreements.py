@@ -250,10 +250,12 @@ def _sentence_agreements(
     for index, document in enumerate(documents):
         # The next document of the sentence ends this one's name: "an MoU on X and an agreement on Y".
         limit = documents[index + 1].start() if index + 1 < len(documents) else end
-        if _names_a_process(text, document.end(), end):
-            continue  # "contract talks": no document
+        if _names_a_process(text, document.end(), end) or _SUCH_BEFORE.search(text, start, document.start()):
+            continue  # "contract talks": no document; "the first such agreement": one named before
         cue = _governing(cues, document)
         status = statuses[_SPACES.sub(" ", cue.group().lower())]
+        if cue.start() > document.end() and _conditional(text, start, document.start()):
+            status = "to be signed"  # "would pause drilling until the protocol was signed"
         title = _title(text, document, start, limit, cue, followed=limit < end)
         since = _after_last_join(text, documents[index - 1].end(), document.start()) if index else 0
         if title is None or _denied(text, document, cue, title, since):
@@ -407,6 +409,19 @@ _DEFERRED_AFTER = regex.compile(
     r"[^.;:,]{0,40}?\b(?:has been|have been|was|were|is|are|had been)\s+(?:again\s+)?"
     r"(?:deferred|postponed|delayed|put off|called off|cancelled|canceled|suspended)\b"
 )
+# A document that is the condition of something to come: "will not issue permits until the protocol is
+# signed", "would resume once an agreement was signed" (a modal or a negation, then the condition).
+_CONDITION_BEFORE = regex.compile(
+    r"\b(?i:would|will|won't|wouldn't|not|never|cannot|can't|could|should|must|no)\b[^.;:]*?"
+    r"\b(?i:until|unless|once|if|pending|as soon as)\s+(?:[\p{L}'’-]+\s+){0,3}$"
+)
+_SUCH_BEFORE = regex.compile(r"\b(?i:such|similar)\s+(?:[\p{L}-]+\s+)?$")  # "the first such (trade) agreement"
+
+
+def _conditional(text: str, start: int, document_start: int) -> bool:
+    return _CONDITION_BEFORE.search(text, start, document_start) is not None
+
+
 _NO_BEFORE = regex.compile(r"\b(?:no|No)\s+(?:[\p{L}-]+\s+){0,2}$")  # "There was no (new) agreement on X"
 
 

@@ -35,6 +35,7 @@ SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: th
 COMPATIBLE_KINDS = {"visit", "signing", None}  # kinds that go with any other
 RECALL_DAYS = 7
 FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
+PLANNED = frozenset({"to be signed"})
 
 
 def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
@@ -261,7 +262,8 @@ def _merge(group: list[Extraction], later_parts: set[tuple[str, dt.date]]) -> Me
         partial_sources=tuple(e.article.id for e in group if (e.article.id, e.event_date) in later_parts),
         facts=_merge_facts((f for e in group for f in e.facts), title),
         quotes=_merge_quotes(q for e in group for q in e.quotes),
-        agreements=_merge_agreements(a for e in group for a in e.agreements),
+        # What is only to be signed was not signed at this meeting: the sentence saying so can be a fact.
+        agreements=_merge_agreements(a for e in group for a in e.agreements if a.status not in PLANNED),
     )
 
 

@@ -304,6 +304,23 @@ def test_more_statuses_times_and_documents(body, expected):
             [],
         ),
         ("The two leaders also issued a joint statement.", [("Joint statement", "adopted")]),
+        (  # a signing that is the condition of something to come
+            "The company said it would pause drilling near the lake until the protocol was signed.",
+            [("Protocol", "to be signed")],
+        ),
+        (
+            "Ontario will not issue any new permits for the project until a consultation protocol is signed.",
+            [("Consultation protocol", "to be signed")],
+        ),
+        (  # ... but talks that went on until a signing report it
+            "The talks went on late into the night until the protocol was signed.",
+            [("Protocol", "signed")],
+        ),
+        (  # "such" points back to a document already named
+            "Ontario and the First Nation also signed a resource revenue-sharing agreement, the first such "
+            "agreement for a mine that has not yet been approved.",
+            [("Resource revenue-sharing agreement", "signed")],
+        ),
     ],
 )
 def test_what_was_not_signed_at_this_meeting(body, expected):

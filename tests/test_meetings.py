@@ -294,3 +294,17 @@ def test_a_phone_call_has_no_place():
         ]
     )
     assert meeting.location is None
+
+
+def test_a_meeting_lists_what_was_signed_not_what_is_only_planned_and_the_plan_is_a_fact():
+    text = (
+        "Costa and Weber sign energy pact\nLISBON, March 5 -- Prime Minister Ana Costa and Chancellor Olaf Weber "
+        "signed a joint declaration on energy security on Tuesday. A social security agreement is "
+        "expected to be signed when Weber returns in July."
+    )
+    title, _, body = text.partition("\n")
+    (meeting,) = group_meetings([extract(body, article_id="a", title=title, meta_date="2024-03-05")])
+    assert [(a.title, a.status) for a in meeting.agreements] == [
+        ("Joint declaration on energy security", "signed")
+    ]
+    assert any("expected to be signed when Weber returns" in fact.text for fact in meeting.facts)
