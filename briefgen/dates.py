@@ -16,6 +16,7 @@ LEAD_PARAGRAPHS = 2
 LEAD_CHARS = 2000  # of each lead paragraph: a text without line breaks is one huge "paragraph"
 # A past event dated "after" publication by more than this happened in the previous year ("Dec. 30" in
 # January); a future one dated before publication by more than FUTURE_SLACK happens the next year.
+MIN_YEAR, MAX_YEAR = 1900, 2100  # the years a date of a news article can have
 PAST_SLACK = dt.timedelta(days=62)
 FUTURE_SLACK = dt.timedelta(days=7)
 # Dates this long before publication are history (a decree, an earlier visit), not the event reported.
@@ -218,7 +219,10 @@ def _span_start_year(first: _Expr, second: _Expr) -> int | None:
 
 
 def _plausible(day: dt.date | None) -> dt.date | None:
-    if day is None or not 1900 <= day.year <= dt.date.today().year + 1:
+    """DAY, unless its year is absurd for news. Not bounded by this machine's clock: a corpus may be
+    dated ahead of it (a wrong clock, an exercise set in the future), and refusing every date of it
+    would leave a brief without a chronology; a date to come is told from the article's own date."""
+    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
         return None
     return day
 
