@@ -415,7 +415,9 @@ _CONDITION_BEFORE = regex.compile(
     r"\b(?i:would|will|won't|wouldn't|not|never|cannot|can't|could|should|must|no)\b[^.;:]*?"
     r"\b(?i:until|unless|once|if|pending|as soon as)\s+(?:[\p{L}'’-]+\s+){0,3}$"
 )
-_SUCH_BEFORE = regex.compile(r"\b(?i:such|similar)\s+(?:[\p{L}-]+\s+)?$")  # "the first such (trade) agreement"
+_SUCH_BEFORE = regex.compile(
+    r"\b(?i:such|similar)\s+(?:[\p{L}-]+\s+)?$"
+)  # "the first such (trade) agreement"
 
 
 def _conditional(text: str, start: int, document_start: int) -> bool:

@@ -32,11 +32,16 @@ _NAME_RUN = regex.compile(
 )
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
-_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$")
+_HONORIFIC_WORDS = tuple(lexicon.entries("honorifics"))  # "Mr", "Dr", "Shri", "Smt"...
+_HONORIFIC = rf"(?:{lexicon.alternation(list(_HONORIFIC_WORDS))})\.?"
+_HONORIFIC_BEFORE = regex.compile(rf"\b{_HONORIFIC}\s+$")
+_HONORIFIC_AND_WORD = regex.compile(rf"\b{_HONORIFIC}\s+\S+$")
+_HONORIFIC_REACH = 2 + max(map(len, _HONORIFIC_WORDS))  # characters before a name where one can stand
 # Forms of address that say who is meant, not what they do: never a role.
 _HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "prof."}
-    | {"his excellency", "her excellency", "excellency", "h.e.", "h. e.", "his highness", "her highness"}
+    {form for word in _HONORIFIC_WORDS for form in (word.lower(), word.lower() + ".")}
+    | {"sir", "madam", "his excellency", "her excellency", "excellency", "h.e.", "h. e.", "his highness"}
+    | {"her highness"}
 )
 _ROLE_END = regex.compile(r"\s*[,.;)]")
 _PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.IGNORECASE)
@@ -141,6 +146,7 @@ def non_name_words() -> tuple[frozenset[str], frozenset[str]]:
     blocked |= {phrase.lower() for phrase in places if " " not in phrase}
     title_words = {w for t in lexicon.entries("titles") for w in t.lower().split()}
     blocked |= title_words | {_plural(w) for w in title_words}  # "Presidents A and B"
+    blocked |= {word.lower() for word in lexicon.entries("honorifics")}  # "Smt. Hemlata Chaturvedi"
     return frozenset(blocked), frozenset(phrase.lower() for phrase in places)
 
 
@@ -243,11 +249,18 @@ def _spoken_before(text: str, name_start: int, floor: int) -> bool:
 # Abstract nouns ("Promotion", "Development") end a portfolio, never a surname.
 _ABSTRACT_NOUN = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)s?$")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+
+
 # "X Y of the digital rights group Z", "X Y of the Sotavento Irrigators' Association said": a person
 # and what they belong to
-_OF_AFFILIATION = regex.compile(
-    r"\s+of\s+the\s+(?:\p{Ll}[\p{Ll}-]+\s+\p{Ll}|[^,.;:\"“”]{3,70}?\s+(?:said|says|told|added|warned|argued)\b)"
-)
+@cache
+def _of_affiliation() -> regex.Pattern[str]:
+    verbs = lexicon.alternation([*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs")])
+    return regex.compile(
+        rf"\s+of\s+the\s+(?:\p{{Ll}}[\p{{Ll}}-]+\s+\p{{Ll}}|[^,.;:\"“”]{{3,70}}?\s+(?:{verbs})\b)"
+    )
+
+
 _WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a person
 
 
@@ -323,8 +336,11 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             continue
         core_start, core_end, words = core
         role = _title_before(text, core_start, start)
-        if role is None and len(words) >= 3:  # "Minister of Infrastructure and Equipment Ilyas Daher Bouh"
-            core_start, words, role = _portfolio_apart(text, core_start, words, start)
+        if len(words) >= 3 and (role is None or words[0].lower() in _portfolio_words()):
+            # "Minister of Infrastructure and Equipment Ilyas Daher Bouh", "... Economic Reconciliation X"
+            core_start, words, role = _portfolio_apart(text, core_start, words, start, role)
+        if role is None and _of_a_title(text, core_start, start):
+            continue  # "governor of San Luis Potosi, who ...": the place or body a title is of
         if len(words) < 2 and (
             not ((role and role[0].isupper()) or _has_honorific(text, core_start))
             or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
@@ -347,7 +363,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             or (len(words) >= 2 and _spoken_before(text, core_start, start))
             or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
             or (len(words) >= 2 and _described_after().match(text, core_end, end) is not None)
-            or (len(words) >= 2 and _OF_AFFILIATION.match(text, core_end, end) is not None)
+            or (len(words) >= 2 and _of_affiliation().match(text, core_end, end) is not None)
             or _has_honorific(text, core_start)
             or country
         )
@@ -462,8 +478,27 @@ def _country_possessive_before(text: str, name_start: int, floor: int) -> str | 
 _POSSESSIVE_BEFORE = regex.compile(r"(?P<owner>\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+$")
 
 
+def _of_a_title(text: str, name_start: int, floor: int) -> bool:
+    """A run after "governor of (the)" or "X of the": the place or body a title or a person is of,
+    whatever verb follows ("Y of the Consejo Empresarial Potosino welcomed it")."""
+    before = _OF_BEFORE.search(text, max(floor, name_start - 40), name_start)
+    return before is not None and (
+        before.group("the") is not None or before.group("word").lower() in _title_last_words()
+    )
+
+
+_OF_BEFORE = regex.compile(r"(?P<word>\p{L}+)\s+of\s+(?P<the>the\s+)?$")
+
+
+@cache
+def _title_last_words() -> frozenset[str]:
+    """The words titles end with ("governor", "minister", "director-general"), and their plurals."""
+    words = {title.split()[-1].lower() for title in lexicon.entries("titles") if title[:1].isalpha()}
+    return frozenset(words | {_plural(word) for word in words})
+
+
 def _has_honorific(text: str, start: int) -> bool:
-    return bool(_HONORIFIC_BEFORE.search(text[max(0, start - 6) : start]))
+    return bool(_HONORIFIC_BEFORE.search(text[max(0, start - _HONORIFIC_REACH) : start]))
 
 
 def _title_before(text: str, name_start: int, floor: int, *, cheap_test: bool = True) -> str | None:
@@ -483,27 +518,71 @@ def _title_before(text: str, name_start: int, floor: int, *, cheap_test: bool = 
             continue
         match = title_regex.match(window, word.start())
         if match and (title := _title_reaching(window, match)):
-            return tidy(title).rstrip(" ,")
+            return tidy(_portfolio_before(window, match.start()) + title).rstrip(" ,")
     return None
 
 
+def _portfolio_before(window: str, title_start: int) -> str:
+    """The capitalised words of a portfolio the title lexicon does not hold, right before a bare
+    "Minister" or "Secretary": "Union Civil Aviation Minister", "Digital Economy Secretary"."""
+    if not _BARE_PORTFOLIO_TITLE.match(window, title_start):
+        return ""
+    before = _PORTFOLIO_WORDS.search(window, max(0, title_start - 60), title_start)
+    if not before:
+        return ""
+    words = before.group().split()
+    while words and words[0].lower() in _not_portfolio_words():
+        words.pop(0)  # "On Tuesday", "The": where the sentence starts, not the portfolio
+    return " ".join(words) + " " if words else ""
+
+
+_BARE_PORTFOLIO_TITLE = regex.compile(r"(?:Minister|Secretary)\b(?!\s+(?:of|for)\b)")
+_PORTFOLIO_WORDS = regex.compile(r"(?<![\p{L}.'’-])(?:\p{Lu}\p{Ll}+\s+){1,3}$")
+
+
+@cache
+def _not_portfolio_words() -> frozenset[str]:
+    months = [word for row in lexicon.table("date_months") for word in row]
+    weekdays = [word for row in lexicon.table("date_weekdays") for word in row]
+    places = non_name_words()[1]
+    return frozenset(w.lower() for w in [*months, *weekdays, *lexicon.entries("stopwords")]) | places
+
+
 def _portfolio_apart(
-    text: str, core_start: int, words: tuple[str, ...], floor: int
+    text: str, core_start: int, words: tuple[str, ...], floor: int, role: str | None = None
 ) -> tuple[int, tuple[str, ...], str | None]:
-    """A run whose first word ends a title's list of portfolios: the title takes it, the name is the
-    rest (two words at least)."""
-    first_end = text.index(words[0], core_start) + len(words[0])
-    name_start = _NON_SPACE.search(text, first_end).start()
-    role = _title_before(text, name_start, floor, cheap_test=False)
-    if role and role.endswith(words[0]):
-        return name_start, words[1:], role
-    return core_start, words, None
+    """A run that starts with the last words of a title's list of portfolios ("... of Civil Aviation
+    Prakash Narayan Dubey", "Minister of Infrastructure and Equipment Ilyas Daher Bouh"): the title
+    takes them, the name is the rest (two words at least)."""
+    known = 0
+    while known < len(words) - 2 and words[known].lower().strip(",") in _portfolio_words():
+        known += 1
+    taken = known or 1  # a word the lexicon lacks ends a list of several: "... Economic Reconciliation X"
+    last = words[taken - 1]
+    name_start = _NON_SPACE.search(text, text.index(last, core_start) + len(last)).start()
+    longer = _title_before(text, name_start, floor, cheap_test=False)
+    if (
+        longer
+        and longer.endswith(last)
+        and not _HONORIFIC_AND_WORD.search(longer)  # "of Civil Aviation Shri Prakash X": a first name
+        and (known or not _OF_ONE_WORD.search(longer))  # "governor of San Luis Potosi": a place
+    ):
+        return name_start, words[taken:], longer
+    return core_start, words, role
+
+
+_OF_ONE_WORD = regex.compile(r"\bof\s+\S+$")
+
+
+@cache
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(lexicon.entries("portfolios"))
 
 
 # Styles of address and honorifics between a title and the name: "Minister of Commerce Dr. S. Ramaswamy".
 _STYLE_OF_ADDRESS = regex.compile(
     r"(?P<comma>,?)\s*\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+)?(?:Excellency|Majesty|Highness)|H\.\s?E\."
-    r"|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+$"
+    rf"|{_HONORIFIC})\s+$"
 )
 
 
@@ -581,19 +660,7 @@ def _title_endings() -> frozenset[str]:
     vocab = vocabulary()
     words = {t.split()[-1].lower() for t in lexicon.entries("titles")}
     words |= {form.split()[-1].lower() for form in vocab.countries}
-    portfolios = {"affairs", "defence", "defense", "finance", "trade", "economy", "energy", "industry"}
-    portfolios |= {
-        "commerce",
-        "investment",
-        "agriculture",
-        "health",
-        "education",
-        "culture",
-        "justice",
-        "interior",
-    }
-    portfolios |= {"transport", "labour", "labor", "tourism", "environment", "development", "fisheries"}
-    return frozenset(words | portfolios)
+    return frozenset(words | _portfolio_words())  # "Minister of Mining"
 
 
 _ROLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?:the\s+)?")
@@ -699,12 +766,18 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
         return []
     core_start, core_end, words = core
     name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
-    if not name and len(words) >= 3:  # a portfolio's last word before the name ("Equipment Ilyas Bouh")
-        core_start = _NON_SPACE.search(text, text.index(words[0], core_start) + len(words[0])).start()
+    # Portfolio words before the name ("Equipment Ilyas Bouh", "Civil Aviation Prakash Dubey"): the
+    # known name is the rest of the run, two words at least.
+    skipped = 0
+    while not name and len(words) - skipped >= 3:
+        core_start = _NON_SPACE.search(
+            text, text.index(words[skipped], core_start) + len(words[skipped])
+        ).start()
+        skipped += 1
         name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
     if not name:
         return []
-    honorific = _HONORIFIC_BEFORE.search(text, max(start, core_start - 6), core_start)
+    honorific = _HONORIFIC_BEFORE.search(text, max(start, core_start - _HONORIFIC_REACH), core_start)
     return [(honorific.start() if honorific else core_start, core_end, name)]  # "Mr Sakai" is one mention
 
 

@@ -174,3 +174,45 @@ def test_a_country_manager_is_a_title_not_part_of_the_name():
         "to review the mini-grid programme."
     )
     assert people == {"Tendai Chiweshe": "Country Manager", "Lombe Kasonde": "Minister of Energy"}
+
+
+def test_indian_forms_of_address_are_not_names_nor_roles():
+    extraction = extract(
+        "New Delhi, 10th January: Union Civil Aviation Minister Smt. Hemlata Chaturvedi on Monday summoned "
+        "Sahyadri Airways Managing Director and CEO Shri Kunal Deshpande to Rajiv Gandhi Bhawan.\n\n"
+        '"We got our planning wrong, and we owe every passenger an apology," Shri Deshpande said.\n\n'
+        '"The rules on pilot rest are not negotiable," Shrimati Chaturvedi said.'
+    )
+    assert {p.name: p.role for p in extraction.participants} == {
+        "Hemlata Chaturvedi": "Union Civil Aviation Minister",
+        "Kunal Deshpande": "Managing Director and CEO",
+    }
+    assert [q.speaker for q in extraction.quotes if q.kind == "direct"] == [
+        "Kunal Deshpande",
+        "Hemlata Chaturvedi",
+    ]
+
+
+def test_a_title_s_list_of_portfolios_stops_where_the_name_starts():
+    people = _people(
+        "Director General of Civil Aviation Prakash Narayan Dubey met Minister of Mines Douglas Fairholm "
+        "and Minister of Indigenous Affairs and First Nations Economic Reconciliation Celeste Arbour in "
+        "Toronto on Monday."
+    )
+    assert people == {
+        "Prakash Narayan Dubey": "Director General of Civil Aviation",
+        "Douglas Fairholm": "Minister of Mines",
+        "Celeste Arbour": "Minister of Indigenous Affairs and First Nations Economic Reconciliation",
+    }
+
+
+def test_what_a_title_or_a_person_is_of_is_no_person():
+    extraction = extract(
+        "The memorandum was signed by Tang Weiming, chairman of Zhengyuan, and Ximena Robles Trevino, "
+        "governor of San Luis Potosi, who is leading a trade delegation to China.\n\n"
+        'Rogelio Anaya Ortiz of the Consejo Empresarial Potosino welcomed the agreement. "Forty percent '
+        'is a good start," he said.'
+    )
+    names = {p.name for p in extraction.participants}
+    assert "San Luis Potosi" not in names and "Ximena Robles Trevino" in names
+    assert {q.speaker for q in extraction.quotes} == {"Rogelio Anaya Ortiz"}
