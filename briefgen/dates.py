@@ -122,7 +122,8 @@ _CAPS_DATELINE = re.compile(
 )
 _TITLE_DATELINE = re.compile(
     rf"(?P<place>{_TITLE_PLACE}){_REGION}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY})"
-    rf"[ \t]*(?:--|[-–—]){_SLASHED_AGENCY}(?=\s)\s*"
+    # a dash; with a date, a colon too ("New Delhi, 10th January: ...", as Indian papers write it)
+    rf"[ \t]*(?:--|[-–—]|(?(when):|(?!))){_SLASHED_AGENCY}(?=\s)\s*"
 )
 # "Ulaanbaatar, Mongolia: An IMF team ..." (a press release's place and country, then a colon)
 _PLACE_COUNTRY_COLON = re.compile(
@@ -454,16 +455,28 @@ def _timestamp(top: str) -> dt.date | None:
 
 
 def _date_line(top: str) -> dt.date | None:
-    """A full date alone on its line: "October 17, 2023", "Tuesday, 17 October 2023 10:30 GMT"."""
+    """A full date alone on its line: "October 17, 2023", "Tuesday, 17 October 2023 10:30 GMT", or
+    alone in its part of a masthead line: "Mumbai | Tuesday, 11th January 2028"."""
     for line in top.splitlines():
-        if len(line) > 80 or not (m := _DATE_RE.search(line)):
+        if len(line) > 80 or not _DATE_RE.search(line):
             continue
-        expr = _decode(m)
-        residue = line[: m.start()] + " " + line[m.end() :]
-        alone = expr is not None and expr.year is not None and _DATE_LINE_RESIDUE.fullmatch(residue)
-        if alone and (day := _resolve(expr, None)[0]):
-            return day
+        parts = _MASTHEAD_SEPARATOR.split(line)
+        if any(len(part.split()) > 4 for part in parts if not _DATE_RE.search(part)):
+            continue  # a part of several words beside the date: a sentence, not a masthead
+        for part in parts:
+            if not (m := _DATE_RE.search(part)):
+                continue
+            if len(parts) > 1 and not (m.group("m1") or m.group("m2")):
+                continue  # beside other parts, only a date in words: "12/05/2025" may be either day
+            expr = _decode(m)
+            residue = part[: m.start()] + " " + part[m.end() :]
+            alone = expr is not None and expr.year is not None and _DATE_LINE_RESIDUE.fullmatch(residue)
+            if alone and (day := _resolve(expr, None)[0]):
+                return day
     return None
+
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
 def _first_full_date(text: str) -> dt.date | None:

@@ -27,9 +27,13 @@ _NAME_WORD = (
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|del|der|van|von|la|le|dos|das)"
 # An initial before a name: "B. Enkhtuya", "Ts. Altangerel" (Mongolian patronymics), "J. Smith".
 _INITIAL = r"(?<![\p{L}.])\p{Lu}\p{Ll}?\.\s+(?=\p{Lu}\p{Ll})"
+# A nickname in quotation marks inside a name: Ma. Consuelo "Connie" Alcantara, Rodolfo "Ka Dolfo" Manalastas.
+_NICKNAME = r"[\"“]\p{Lu}[\p{L}.'’ -]{0,18}[\"”]\s+"
 _NAME_RUN = regex.compile(
-    rf"(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_INITIAL})?{_NAME_WORD}){{0,7}}"
+    rf"(?:{_INITIAL})?{_NAME_WORD}"
+    rf"(?:\s+(?:{_NICKNAME})?(?:{_PARTICLE}\s+){{0,2}}(?:{_INITIAL})?{_NAME_WORD}){{0,7}}"
 )
+_NICKNAME_IN_NAME = regex.compile(rf"\s+{_NICKNAME}")
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
 _HONORIFIC_WORDS = tuple(lexicon.entries("honorifics"))  # "Mr", "Dr", "Shri", "Smt"...
@@ -261,6 +265,7 @@ def _of_affiliation() -> regex.Pattern[str]:
     )
 
 
+_ACCORDING_BEFORE = regex.compile(r"\b(?i:according to|in the words of)\s+$")  # a source's words
 _WHO_AFTER = regex.compile(r"\s*,\s*who(?:se)?\s")  # "X Y, who sells phones": a person
 
 
@@ -361,6 +366,7 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             role
             or _speaks_next(text, core_end, end)
             or (len(words) >= 2 and _spoken_before(text, core_start, start))
+            or (len(words) >= 2 and _ACCORDING_BEFORE.search(text, max(start, core_start - 20), core_start))
             or (len(words) >= 2 and _WHO_AFTER.match(text, core_end, end) is not None)
             or (len(words) >= 2 and _described_after().match(text, core_end, end) is not None)
             or (len(words) >= 2 and _of_affiliation().match(text, core_end, end) is not None)
@@ -686,11 +692,11 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 # "... of the US cloud company Acme", "... at the European Cloud Providers Alliance"
 _OF_OR_AT = regex.compile(r"\s+(?:of|at|for|on|to)\s")
-_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for|on|to)\s+[^,;.()\"“”]{1,60}?(?=\s*[,;.)])")
+_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for|on|to)\s+[^,;.()\"“”]{1,100}?(?=\s*[,;.)])")
 
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:
-    name = tidy(raw_name.removesuffix("'s").removesuffix("’s"))
+    name = _plain_name(raw_name)
     # "PRESIDENT SMITH:" in a transcript is Smith; "MORIMOTO Yuko" (surname in capitals) is Morimoto Yuko.
     name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
     existing = _known(cast, name)
@@ -721,6 +727,11 @@ def _counterpart_role(cast: Cast, role: str | None) -> str | None:
         words = words[1:]
     side = role[: -len("counterpart")].strip()
     return " ".join([side, *words]).strip() or role
+
+
+def _plain_name(raw_name: str) -> str:
+    """The name as the brief shows it: no possessive, no nickname, single spaces."""
+    return tidy(_NICKNAME_IN_NAME.sub(" ", raw_name.removesuffix("'s").removesuffix("’s")))
 
 
 def _known(cast: Cast, name: str) -> str | None:
@@ -765,7 +776,7 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
     if core is None:
         return []
     core_start, core_end, words = core
-    name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
+    name = _known(cast, _plain_name(text[core_start:core_end]))
     # Portfolio words before the name ("Equipment Ilyas Bouh", "Civil Aviation Prakash Dubey"): the
     # known name is the rest of the run, two words at least.
     skipped = 0
@@ -774,11 +785,12 @@ def _known_spans(cast: Cast, text: str, start: int, end: int) -> list[tuple[int,
             text, text.index(words[skipped], core_start) + len(words[skipped])
         ).start()
         skipped += 1
-        name = _known(cast, tidy(text[core_start:core_end].removesuffix("'s").removesuffix("’s")))
+        name = _known(cast, _plain_name(text[core_start:core_end]))
     if not name:
         return []
-    honorific = _HONORIFIC_BEFORE.search(text, max(start, core_start - _HONORIFIC_REACH), core_start)
-    return [(honorific.start() if honorific else core_start, core_end, name)]  # "Mr Sakai" is one mention
+    # "Mr Sakai", "Smt. Chaturvedi" is one mention (the form of address may stand outside the run)
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, core_start - _HONORIFIC_REACH), core_start)
+    return [(honorific.start() if honorific else core_start, core_end, name)]
 
 
 def _description_mentions(

@@ -45,7 +45,7 @@ def _key(name: str) -> str:
 def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> str | None:
     """The city of the meeting, or None rather than a guess: the lead's "in X" first, then the
     dateline's city, then the headline's ("X visits Y")."""
-    for start, end in lead:
+    for index, (start, end) in enumerate(lead):
         for match in _IN_PLACE.finditer(text, start, end):
             if _FUTURE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
                 continue  # "the summit, which will take place in Addis Ababa next month": another event
@@ -58,11 +58,13 @@ def find_location(text: str, lead: list[tuple[int, int]], title: str = "") -> st
         named = _NAMED_PLACE.search(text, start, end)
         if named:
             return _city(named.group("place")) or tidy(named.group("place")).rstrip(" .,;:")
-    if lead:
-        # the lead's dateline, or a dated one on a line of its own above it ("WINDSOR, ON, October 3")
-        dateline = match_dateline(text, lead[0][0], lead[0][1]) or first_dateline(text, lead[0][0])
-        if dateline and (place := _dateline_city(dateline)):
-            return place
+        if index == 0:
+            # the lead's dateline, or a dated one on a line of its own above it ("WINDSOR, ON, October
+            # 3"), before the next paragraph, whose places are often of other events ("four months
+            # after they signed a framework in Quezon City")
+            dateline = match_dateline(text, start, end) or first_dateline(text, start)
+            if dateline and (place := _dateline_city(dateline)):
+                return place
     for match in _HEADLINE_PLACE.finditer(title):
         place = _city(match.group("place"))
         if place:

@@ -249,6 +249,13 @@ def test_articles_dated_two_years_from_now_make_meetings(tmp_path) -> None:
             "dateline",
         ),
         ("1850-05-17 10:00\n\nThe ministers met.", None, None, "none"),
+        (  # a masthead line: the paper's city and date, then a dateline of the day before
+            "THE KONKAN CHRONICLE\nMumbai | Tuesday, 11th January 2028\n\nNew Delhi, 10th January: The minister "
+            "on Monday summoned the airline's chief.",
+            None,
+            D(2028, 1, 11),
+            "date line",
+        ),
     ],
 )
 def test_find_published(text: str, meta_date: str | None, expected: dt.date | None, evidence: str) -> None:

@@ -216,3 +216,30 @@ def test_what_a_title_or_a_person_is_of_is_no_person():
     names = {p.name for p in extraction.participants}
     assert "San Luis Potosi" not in names and "Ximena Robles Trevino" in names
     assert {q.speaker for q in extraction.quotes} == {"Rogelio Anaya Ortiz"}
+
+
+def test_a_nickname_in_quotation_marks_is_not_part_of_the_name():
+    extraction = extract(
+        'Agriculture Secretary Ma. Consuelo "Connie" D. Alcantara signed the framework in Quezon City on '
+        'Wednesday.\n\n"We have been fighting with one hand tied behind our back," Alcantara said.\n\n'
+        'Rodolfo "Ka Dolfo" Manalastas, chairman of the hog raisers\' group Samahan ng mga Magbababoy ng '
+        'Gitnang Luzon, said raisers had waited. "A framework will not feed our pigs," he said.'
+    )
+    assert [(q.speaker, q.kind.value) for q in extraction.quotes] == [
+        ("Ma. Consuelo D. Alcantara", "direct"),
+        ("Rodolfo Manalastas", "reported"),
+        ("Rodolfo Manalastas", "direct"),
+    ]
+
+
+def test_a_speaker_named_after_according_to_and_a_form_of_address_before_a_surname():
+    extraction = extract(
+        "Union Civil Aviation Minister Smt. Hemlata Chaturvedi met the chief of the airline in Mumbai on "
+        'Tuesday.\n\n"Today we are meeting over a map of new routes," Smt. Chaturvedi said.\n\n'
+        "The company wants 40 percent of the parts to come from local suppliers, according to Qiao Lanying, "
+        'its senior vice president. "There is no plan B," according to Qiao.'
+    )
+    assert [q.speaker for q in extraction.quotes if q.kind.value == "direct"] == [
+        "Hemlata Chaturvedi",
+        "Qiao Lanying",
+    ]

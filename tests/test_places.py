@@ -30,6 +30,7 @@ from tests.articles import extract
         ),
         ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
         ("", "Warsaw, 4 May 2023 - The two presidents held talks on Thursday.", "Warsaw"),
+        ("", "New Delhi, 10th January: The minister on Monday summoned the airline's chief.", "New Delhi"),
         ("", "Lagos, March 3 (Wire) - The two presidents held talks on Friday.", "Lagos"),
         (
             "",
@@ -76,3 +77,12 @@ def test_a_dateline_on_a_line_of_its_own_above_the_lead():
         "The company and the union today signed a new three-year collective agreement at the plant."
     )
     assert extract(text).location == "Windsor"
+
+
+def test_the_lead_s_dateline_comes_before_the_places_of_the_next_paragraph():
+    extraction = extract(
+        "ROME — The Philippines and the FAO on Tuesday signed a host country agreement for a laboratory.\n\n"
+        "Agriculture Secretary Ana Cruz signed it four months after the two sides signed a framework in "
+        "Quezon City."
+    )
+    assert extraction.location == "Rome"
