@@ -324,7 +324,14 @@ def _read_txt(path: Path, data: bytes) -> Result:
     lines = _scan_lines(text, 0, len(text))
     title, meta_date, lines = _take_header(text, lines)
     title, paragraphs = _layout(text, lines, title)
-    return [_article(path, display_name(path.stem), text, title, paragraphs, date=meta_date)], problems
+    url = next((line.norm for line in lines[:_URL_LINES] if _URL_LINE.fullmatch(line.norm)), None)
+    article = _article(path, display_name(path.stem), text, title, paragraphs, date=meta_date, url=url)
+    return [article], problems
+
+
+# A saved page's address on a line of its own at the top (it may hold the date: /2028/03/16/).
+_URL_LINE = re.compile(r"https?://[^\s<>\"]{4,2000}")
+_URL_LINES = 4
 
 
 # libyaml's safe loader (when PyYAML has it) is many times faster than the pure-Python one, which took

@@ -395,6 +395,8 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
     for finder, evidence in ((_header_date, "header"), (_timestamp, "timestamp"), (_date_line, "date line")):
         if day := finder(top):
             return day, evidence
+    if article.url and (day := url_date(article.url)):
+        return day, "address"
     dateline = first_dateline(top, len(top))
     first = _first_full_date(article.text)
     if dateline and (expr := dateline.when):
@@ -402,6 +404,23 @@ def find_published(article: Article) -> tuple[dt.date | None, str]:
         day = day or _dateline_date(expr, first)
         return (day, "dateline") if day else (None, "none")
     return (first, "first dated sentence") if first else (None, "none")
+
+
+def url_date(url: str) -> dt.date | None:
+    """The day a page's address gives in its path: /2028/03/16/, /2028-03-16-, /20280316/."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for m in _URL_DATE.finditer(path):
+        year, month, day = (int(g) for g in m.groups() if g is not None)
+        if found := _make(year, month, day):
+            return found
+    return None
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=[/_.-])"  # /2028/03/16/
+    r"|[/_-]((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?=[/_.-]|$)"  # /2028-03-16-
+    r"|/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.-])"  # /20280316/
+)
 
 
 def other_reading(article: Article, published: dt.date | None) -> dt.date | None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.dates import find_event_date, find_published, parse_date_text
+from briefgen.dates import find_event_date, find_published, parse_date_text, url_date
 from briefgen.model import Article
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -553,3 +553,33 @@ def test_a_huge_single_paragraph_stays_cheap() -> None:
     started = time.perf_counter()
     assert find_event_date(article, find_published(article)[0]) == (None, None)
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://times.example.mx/2028/03/16/robles-signs-memorandum/", D(2028, 3, 16)),
+        ("https://news.example.com/world/2024-05-17-talks-in-lisbon.html", D(2024, 5, 17)),
+        ("https://news.example.com/a/20240517/talks", D(2024, 5, 17)),
+        ("https://news.example.com/2024/05/talks", None),  # no day
+        ("https://news.example.com/2024/13/40/talks", None),  # no such day
+        ("https://news.example.com/story?date=2024/05/17/", None),  # the query is not the path
+    ],
+)
+def test_the_day_in_a_page_s_address(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_saved_page_s_address_dates_it_when_nothing_else_does(tmp_path) -> None:
+    from briefgen.corpus import read_file
+
+    page = tmp_path / "robles.txt"
+    page.write_text(
+        "https://times.example.mx/2028/03/16/robles-signs-memorandum/\n\nTHE TIMES · Business\n\n"
+        "Robles signs memorandum\n\nHEFEI, China — Governor Ana Robles signed a memorandum with the "
+        "company on Thursday at its headquarters.",
+        encoding="utf-8",
+    )
+    (article,), _ = read_file(page)
+    assert article.url == "https://times.example.mx/2028/03/16/robles-signs-memorandum/"
+    assert find_published(article) == (D(2028, 3, 16), "address")
