@@ -139,10 +139,13 @@ def _city(phrase: str) -> str | None:
 
 
 def _place_with_country(text: str, start: int, end: int) -> str | None:
-    """An unknown town named with its country: "in Kazan, Russia"."""
+    """An unknown town named with its country: "in Kazan, Russia"; an unknown district named with
+    its city: "in Diliman, Quezon City" (the city)."""
     vocab = vocabulary()
     for match in _PLACE_THEN_COUNTRY.finditer(text, start, end):
         place, country = tidy(match.group("place")), match.group("country")
         if country.lower() in vocab.countries and not set(place.lower().split()) & vocab.blocked:
             return place
+        if city := _city(country):
+            return city
     return None

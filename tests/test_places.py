@@ -31,6 +31,11 @@ from tests.articles import extract
         ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
         ("", "Warsaw, 4 May 2023 - The two presidents held talks on Thursday.", "Warsaw"),
         ("", "New Delhi, 10th January: The minister on Monday summoned the airline's chief.", "New Delhi"),
+        (  # a district briefgen does not know, with its city
+            "",
+            "The two signed the framework at the central office in Diliman, Quezon City, on Wednesday.",
+            "Quezon City",
+        ),
         ("", "Lagos, March 3 (Wire) - The two presidents held talks on Friday.", "Lagos"),
         (
             "",
