@@ -568,6 +568,8 @@ def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.dat
     """Start and end (None unless a span) of the meeting the article reports, from its lead."""
     dateline = first_dateline(article.text, HEADER_CHARS)
     sentences = _lead_sentences(article, dateline.end if dateline else 0)
+    if moved := _moved_to(sentences, published):
+        return moved, None
     for sentence in sentences:
         found = _sentence_date(sentence, published)
         if found[0]:
@@ -577,6 +579,25 @@ def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.dat
         if start:
             return start, None
     return published, None
+
+
+def _moved_to(sentences: list[_Sentence], published: dt.date | None) -> dt.date | None:
+    """The new day of a meeting the report says was postponed ("postponed to February 3"): the report
+    belongs to the meeting held that day, not to the day it was first set for."""
+    for s in sentences:
+        for moved in _MOVED.finditer(s.text, s.start, s.end):
+            reach = min(s.end, moved.end() + 100)
+            for to in _MOVED_TO.finditer(s.text, moved.end(), reach):
+                date = _DATE_RE.match(s.text, to.end(), s.end)
+                if date and (expr := _decode(date)) and (day := _resolve(expr, published, future=True)[0]):
+                    return day
+    return None
+
+
+_MOVED = re.compile(r"(?i)\b(?:postponed|rescheduled|put off|pushed back|deferred|delayed|moved)\b")
+_MOVED_TO = re.compile(
+    r"(?i)\b(?:to|until|till|for)\s+(?:(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+)
 
 
 def _days_of_event(sentences: list[_Sentence], day: dt.date) -> tuple[dt.date, dt.date | None]:

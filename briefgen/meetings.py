@@ -22,11 +22,12 @@ from functools import cache, lru_cache
 import regex
 
 from briefgen import lexicon
+from briefgen.dates import MONTHS
 from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
 from briefgen.people import non_name_words
 from briefgen.segments import split_by_segment
-from briefgen.text import containment, content_words, fold, has_word, jaccard, normalise, slug
+from briefgen.text import containment, content_words, fold, has_word, jaccard, normalise, slug, stopwords
 
 MAX_FACTS = 14  # for a meeting many outlets covered; fewer for fewer sources
 FACTS_PER_SOURCE = 2
@@ -68,6 +69,7 @@ class _Report:
     sides: tuple[frozenset[str], ...]
     headline: frozenset[str]
     voices: tuple[frozenset[str], ...]  # the people it quotes by name, and those present
+    names: frozenset[str]  # the headline's proper names that are no place, title or person's word
 
     @classmethod
     def of(cls, extraction: Extraction) -> _Report:
@@ -77,7 +79,20 @@ class _Report:
             tuple(_principals(extraction)),
             content_words(extraction.article.title),
             tuple(_voices(extraction) | present),
+            _headline_names(extraction.article.title),
         )
+
+
+def _headline_names(title: str) -> frozenset[str]:
+    """The names of companies and bodies a headline gives ("Sahyadri", "DGCA"): capitalised words after
+    its first that are not places, titles, institutions' common words, months or function words."""
+    blocked = non_name_words()[0]
+    words = _CAPITALISED_WORD.findall(title)[1:]
+    lowered = (w.lower() for w in words)
+    return frozenset(w for w in lowered if w not in blocked and w not in stopwords() and w not in MONTHS)
+
+
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{L}]{2,}(?![\p{L}'’-])")
 
 
 def _voices(extraction: Extraction) -> set[frozenset[str]]:
@@ -180,7 +195,9 @@ def _same_meeting(a: _Report, b: _Report) -> bool:
         mine, theirs = a.sides + a.voices, b.sides + b.voices
         if any(_same_person_words(x, y) for x in mine for y in theirs):
             return True
-        return jaccard(a.headline, b.headline) >= 0.3
+        # ... or names the same company or body in its headline: "Regulator fines Sahyadri" and "DGCA
+        # review meeting with Sahyadri postponed to February 3"
+        return jaccard(a.headline, b.headline) >= 0.3 or bool(a.names & b.names)
     return False
 
 

@@ -583,3 +583,12 @@ def test_a_saved_page_s_address_dates_it_when_nothing_else_does(tmp_path) -> Non
     (article,), _ = read_file(page)
     assert article.url == "https://times.example.mx/2028/03/16/robles-signs-memorandum/"
     assert find_published(article) == (D(2028, 3, 16), "address")
+
+
+def test_a_postponed_meeting_is_dated_by_its_new_day() -> None:
+    article = make_article(
+        "The regulator has postponed its review meeting with the airline, which was scheduled for "
+        "Thursday, to February 3.",
+        meta_date="2028-01-27",
+    )
+    assert find_event_date(article, D(2028, 1, 27)) == (D(2028, 2, 3), None)

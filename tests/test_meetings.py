@@ -308,3 +308,24 @@ def test_a_meeting_lists_what_was_signed_not_what_is_only_planned_and_the_plan_i
         ("Joint declaration on energy security", "signed")
     ]
     assert any("expected to be signed when Weber returns" in fact.text for fact in meeting.facts)
+
+
+def test_a_report_of_a_postponement_joins_the_meeting_on_its_new_day():
+    held = (
+        "a",
+        "2028-02-03",
+        "Regulator fines Sahyadri Rs 30 lakh\nNEW DELHI, Feb. 3 -- Director General of Civil Aviation Prakash "
+        "Dubey met Sahyadri chief executive Kunal Deshpande on Thursday and fined the airline.",
+    )
+    postponed = (
+        "b",
+        "2028-01-27",
+        "DGCA review meeting with Sahyadri postponed to February 3\nThe regulator has postponed its review "
+        "meeting with the airline, which was scheduled for Thursday, to February 3.",
+    )
+    other = (  # a meeting of the same day that names no company
+        "c",
+        "2028-02-03",
+        "Rao meets hoteliers in Goa\nTourism Minister Anita Rao met hotel owners in Goa on Thursday.",
+    )
+    assert _group(held, postponed, other) == [["a", "b"], ["c"]]
