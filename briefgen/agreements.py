@@ -15,7 +15,8 @@ from briefgen.text import sentence_spans
 
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
-    r"\s*(?:[,;:()\"“”]|\.(?!\d)|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
+    r"\s*(?:[,;:()\"“”]|(?<!\b\p{Lu})\.(?!\d|\p{Lu}\.)"  # not the full stops of "U.S."
+    r"|\s(?:as|which|that|who|will|was|were|is|are|has|have|had|in order|after|"
     r"during|at the|with the aim|and (?:the two|jointly|also|other)|signed|were|was|to be|"
     r"on the (?:[\p{L}-]+ )?(?:day|sidelines|margins|occasion|eve))\b"
     r"|\s(?:in|on|by|next|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|"
@@ -49,7 +50,14 @@ def _modifiers_regex() -> regex.Pattern[str]:
     words = lexicon.alternation(lexicon.entries("document_modifiers"))
     amount = r"[$€£¥]?\d[\d.,]*(?:\s(?:billion|million|trillion|bn|mn))?"
     compound = r"(?:\p{Ll}+|\d+)-\p{Ll}+"  # "staff-level", "36-month"
-    return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|{compound}|\p{{Lu}}[\p{{L}}'’-]*)\s+)*$")
+    # a capitalised word of the name, but not a day or a month ("signed on Wednesday the Framework")
+    days = lexicon.alternation(_first_column("date_weekdays") + _first_column("date_months"))
+    name = rf"(?!(?:{days})\b)\p{{Lu}}[\p{{L}}'’-]*"
+    return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|{compound}|{name})\s+)*$")
+
+
+def _first_column(table: str) -> list[str]:
+    return [row[0] for row in lexicon.table(table)]
 
 
 @cache
@@ -260,7 +268,9 @@ def _sentence_agreements(
         since = _after_last_join(text, documents[index - 1].end(), document.start()) if index else 0
         if title is None or _denied(text, document, cue, title, since):
             continue
-        if status not in _FUTURE_STATUSES and _recalled(text[start:end], event_date):
+        if status not in _FUTURE_STATUSES and (
+            _recalled(text[start:end], event_date) or _AFTER_AN_EARLIER.search(text, start, cue.start())
+        ):
             continue  # signed at another time: "a letter of intent signed last year", "six months ago"
         # "agreements on electricity, border security and cargo transport": one agreement each
         topics = _topics(text, document, limit)
@@ -369,6 +379,10 @@ def _recalled(sentence: str, event_date: dt.date | None) -> bool:
     return any(MONTHS[month.lower()] < event_date.month for month in _IN_MONTH.findall(sentence))
 
 
+# "... four months after the two sides signed a framework": the signing is the earlier event
+_AFTER_AN_EARLIER = regex.compile(
+    r"\b(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+after\s+(?:[^.;,:]{0,80})$", regex.IGNORECASE
+)
 _IN_YEAR = regex.compile(  # "in 2019", "in October 2025"
     r"\b(?i:in|since|until)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?((?:19|20)\d\d)\b"

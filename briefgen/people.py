@@ -692,7 +692,9 @@ def _role_after(text: str, name_end: int, floor: int) -> str | None:
 
 # "... of the US cloud company Acme", "... at the European Cloud Providers Alliance"
 _OF_OR_AT = regex.compile(r"\s+(?:of|at|for|on|to)\s")
-_ROLE_OWNER = regex.compile(r"\s+(?:of|at|for|on|to)\s+[^,;.()\"“”]{1,100}?(?=\s*[,;.)])")
+_ROLE_OWNER = regex.compile(  # up to the end of the apposition, not into a relative clause
+    r"\s+(?:of|at|for|on|to)\s+(?:(?!\s(?:who|which|that|where|whose)\s)[^,;.()\"“”]){1,100}?(?=\s*[,;.)])"
+)
 
 
 def _register(cast: Cast, raw_name: str, role: str | None, position: int, principal_hint: bool = True) -> str:

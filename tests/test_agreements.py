@@ -286,6 +286,38 @@ def test_more_statuses_times_and_documents(body, expected):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        (
+            "Under a written undertaking signed by the chief executive at the meeting, the airline will "
+            "operate no more than 340 daily flights.",
+            [("Written undertaking", "signed")],
+        ),
+        (
+            "The two officials signed on Wednesday the Country Programming Framework for 2028 to 2032.",
+            [("Country Programming Framework for 2028 to 2032", "signed")],
+        ),
+        (  # an abbreviation with full stops does not end the name
+            "The company signed an investment agreement worth 2.1 billion U.S. dollars with the state.",
+            [("Investment agreement worth 2.1 billion U.S. dollars with the state", "signed")],
+        ),
+        (  # an earlier signing, months before this one
+            "They signed a host country agreement for a laboratory, four months after the two sides signed "
+            "a five-year partnership framework in Quezon City.",
+            [("Host country agreement for a laboratory", "signed")],
+        ),
+        (  # ... but a signing weeks after something else is this one
+            "The two companies signed their merger agreement on Tuesday, two weeks after the authority "
+            "approved the deal.",
+            [("Merger agreement", "signed")],
+        ),
+    ],
+)
+def test_documents_from_regional_and_regulatory_news(body, expected):
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         (  # the negation is about the first document, in its own clause
             "The companies signed a job-security agreement with the union, which guarantees that none of the "
             "workers will be made redundant, and a five-year milk supply agreement with the farmers.",

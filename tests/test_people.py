@@ -243,3 +243,16 @@ def test_a_speaker_named_after_according_to_and_a_form_of_address_before_a_surna
         "Hemlata Chaturvedi",
         "Qiao Lanying",
     ]
+
+
+def test_the_other_signatory_named_after_the_lead_is_a_side():
+    extraction = extract(
+        "HEFEI, China - Governor Ximena Robles Trevino signed a memorandum of understanding on Thursday with "
+        "the carmaker Zhengyuan for a plant worth up to $1.8 billion.\n\n"
+        "Robles, on the fourth day of a trade mission, signed the document with Zhengyuan chairman Tang "
+        "Weiming at the company's headquarters in Hefei."
+    )
+    assert {p.name for p in extraction.participants if p.principal} == {
+        "Tang Weiming",
+        "Ximena Robles Trevino",
+    }
