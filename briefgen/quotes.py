@@ -832,16 +832,20 @@ def _source_before(text: str, start: int, verb_start: int) -> Mention | None:
 
 def _content_then_attribution(cast: Cast, text: str, start: int, end: int) -> _Found | None:
     """ "..., Weber said." / "..., said the minister." / "..., Weber told reporters on Tuesday." """
-    comma = text.rfind(",", start, end)
-    if comma < 0:
-        return None
-    cue = _cue_after(cast, text, comma, end)
-    if not cue or cue[0] is None:
-        return None
-    tail = text[comma:end]
-    if len(_words(tail)) > 12:  # the attribution is short; a long tail is a clause of its own
-        return None
-    return _make_reported(text, start, comma, cue[0], cue[1])
+    comma = end
+    for _ in range(_ATTRIBUTION_COMMAS):  # "..., according to X, the company's chief executive."
+        comma = text.rfind(",", start, comma)
+        if comma < 0:
+            return None
+        if len(_words(text[comma:end])) > 12:  # the attribution is short; a long tail is a clause of its own
+            return None
+        cue = _cue_after(cast, text, comma, end)
+        if cue and cue[0] is not None:
+            return _make_reported(text, start, comma, cue[0], cue[1])
+    return None
+
+
+_ATTRIBUTION_COMMAS = 2
 
 
 def _according_to(cast: Cast, text: str, start: int, end: int) -> _Found | None:

@@ -206,6 +206,22 @@ def test_moderators_and_named_questioners_are_not_quoted():
             "the region needs more investment",
             "Ana Costa",
         ),
+        (  # a request keeps its verb, as a stance does
+            "Costa asked the airline to submit a recovery plan by Friday.",
+            "asked the airline to submit a recovery plan",
+            "Ana Costa",
+        ),
+        (
+            "Weber also directed the regulator to carry out a special audit.",
+            "directed the regulator to carry out a special audit",
+            "Olaf Weber",
+        ),
+        (  # the source, then who they are
+            "The company wants 40 percent of the parts to come from local suppliers, according to Weber, the "
+            "chancellor's adviser on industry.",
+            "40 percent of the parts to come from local suppliers",
+            "Olaf Weber",
+        ),
     ],
 )
 def test_reported_speech(body, anchor, speaker):
