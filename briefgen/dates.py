@@ -581,6 +581,12 @@ def find_event_date(article: Article, published: dt.date | None) -> tuple[dt.dat
     return published, None
 
 
+def postponed_to(article: Article) -> dt.date | None:
+    """The new day the article's lead gives a postponed meeting ("postponed to February 3"), if any."""
+    dateline = first_dateline(article.text, HEADER_CHARS)
+    return _moved_to(_lead_sentences(article, dateline.end if dateline else 0), article.published)
+
+
 def _moved_to(sentences: list[_Sentence], published: dt.date | None) -> dt.date | None:
     """The new day of a meeting the report says was postponed ("postponed to February 3"): the report
     belongs to the meeting held that day, not to the day it was first set for."""

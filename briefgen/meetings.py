@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from briefgen import lexicon
-from briefgen.dates import MONTHS
+from briefgen.dates import MONTHS, postponed_to
 from briefgen.facts import MIN_SCORE
 from briefgen.model import Agreement, Article, Extraction, Fact, Meeting, Person, Quote, Span
 from briefgen.people import non_name_words
@@ -35,6 +35,7 @@ RESTATES_TITLE = 0.5  # share of a fact's words that are the headline's: it tell
 SAME_TEXT = 0.8  # share of the shorter text's words found in the longer one: the same item reworded
 COMPATIBLE_KINDS = {"visit", "signing", None}  # kinds that go with any other
 RECALL_DAYS = 7
+POSTPONED_WITHIN = dt.timedelta(days=21)  # how far a postponed meeting may move and still be the same
 FOLLOW_UP_STATUSES = frozenset({"will take effect", "entered into force", "ratified"})
 PLANNED = frozenset({"to be signed"})
 
@@ -50,6 +51,7 @@ def group_meetings(extractions: Iterable[Extraction]) -> list[Meeting]:
                 if later:
                     later_parts.add((unit.article.id, day))
     groups = _join_days_of_one_event([group for day in sorted(by_day) for group in _cluster(by_day[day])])
+    groups = _join_previews_of_postponed(groups)
     meetings = [_merge(group, later_parts) for group in groups]
     # A report that names nobody taking part and no kind of meeting (a weather story, an interest rate
     # decision in the same folder) is no meeting; the article stays among the brief's articles.
@@ -148,6 +150,37 @@ def _join_days_of_one_event(groups: list[list[Extraction]]) -> list[list[Extract
         if end is not None and end > day:
             open_events.append((end, group))
     return joined
+
+
+def _join_previews_of_postponed(groups: list[list[Extraction]]) -> list[list[Extraction]]:
+    """A meeting only announced ("the regulator will review the plan on Thursday") that a later report
+    says was postponed ("postponed to February 3") is the meeting held on the new day with the same
+    people: the announcement joins it, and no meeting is shown on the day first set. GROUPS are in
+    date order; each announcement looks a few weeks ahead only."""
+    days = [_first_day(group) for group in groups]
+    absorbed: set[int] = set()
+    for i, group in enumerate(groups):
+        if not _announced_only(group, days[i]):
+            continue
+        sides = [_name_words(p.name) for e in group for p in e.participants if p.principal]
+        j = bisect.bisect_right(days, days[i])
+        while j < len(groups) and days[j] <= days[i] + POSTPONED_WITHIN:
+            later = groups[j]
+            if any(postponed_to(e.article) == days[j] for e in later) and any(
+                _same_person_words(a, _name_words(p.name))
+                for a in sides
+                for e in later
+                for p in e.participants
+            ):
+                later.extend(dataclasses.replace(e, event_date=days[j], event_end=None) for e in group)
+                absorbed.add(i)
+                break
+            j += 1
+    return [group for i, group in enumerate(groups) if i not in absorbed]
+
+
+def _announced_only(group: list[Extraction], day: dt.date) -> bool:
+    return all(e.article.published is not None and e.article.published < day for e in group)
 
 
 def _first_day(group: list[Extraction]) -> dt.date:

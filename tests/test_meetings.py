@@ -329,3 +329,28 @@ def test_a_report_of_a_postponement_joins_the_meeting_on_its_new_day():
         "Rao meets hoteliers in Goa\nTourism Minister Anita Rao met hotel owners in Goa on Thursday.",
     )
     assert _group(held, postponed, other) == [["a", "b"], ["c"]]
+
+
+def test_an_announced_meeting_that_was_postponed_is_the_meeting_held_on_the_new_day():
+    preview = (
+        "p",
+        "2028-01-25",
+        "Regulator to review airline's plan on Thursday\nNEW DELHI, Jan. 25 -- Director General of Civil "
+        "Aviation Prakash Dubey will meet Sahyadri chief executive Kunal Deshpande on Thursday (January 27) "
+        "to review the airline's recovery plan.",
+    )
+    postponed = (
+        "b",
+        "2028-01-27",
+        "DGCA review meeting with Sahyadri postponed to February 3\nThe regulator has postponed its review "
+        "meeting with the airline, which was scheduled for Thursday, to February 3.",
+    )
+    held = (
+        "a",
+        "2028-02-03",
+        "Regulator fines Sahyadri Rs 30 lakh\nNEW DELHI, Feb. 3 -- Director General of Civil Aviation Prakash "
+        "Dubey met Sahyadri chief executive Kunal Deshpande on Thursday and fined the airline.",
+    )
+    assert _group(preview, postponed, held) == [["a", "b", "p"]]
+    # without the report of the postponement, the announcement stays a meeting of its own day
+    assert _group(preview, held) == [["p"], ["a"]]
