@@ -1097,8 +1097,20 @@ def _find_title(lines: list[_Line], kinds: list[str], first_body: int) -> int:
     dated = [i for i in candidates if i + 1 < len(lines) and _is_date_line(lines[i + 1].norm)]
     if dated:
         candidates = [dated[-1], *(i for i in candidates if i > dated[-1] + 1)]
-    # A line in capitals above a headline in sentence case is a kicker ("PRESS RELEASE", a ministry's name).
-    return max(candidates, key=lambda i: (not lines[i].norm.isupper(), lines[i].norm.count(" "), -i))
+    # A line in capitals above a headline in sentence case is a kicker ("PRESS RELEASE", a ministry's name);
+    # a line of parts set apart by bars or dots is a masthead ("THE TIMES · Business").
+    return max(
+        candidates,
+        key=lambda i: (
+            not lines[i].norm.isupper(),
+            not _PARTS.search(lines[i].norm),
+            lines[i].norm.count(" "),
+            -i,
+        ),
+    )
+
+
+_PARTS = re.compile(r"\s[|·•]\s")
 
 
 # ---------------------------------------------------------------- titles

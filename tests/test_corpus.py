@@ -223,6 +223,7 @@ def test_txt_captions_notes_and_author_lines_are_not_paragraphs(tmp_path, line):
         "Print | Share | Back to Press Conferences\n",
         "Related: Central bank holds rate as inflation slows\n",
         "Most read: Air quality improves for second winter in a row\n",
+        "More from Business: Aerospace cluster adds 2,000 jobs in first quarter\n",
     ],
 )
 def test_txt_related_links_at_the_end_are_dropped(tmp_path, tail):
@@ -787,3 +788,16 @@ def test_html_dates_come_from_markup_not_from_a_year_in_the_text(tmp_path):
         encoding="utf-8",
     )
     assert read_one(path).meta_date.startswith(later)
+
+
+def test_a_saved_page_s_address_above_its_masthead_is_its_url_not_a_paragraph(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "https://times.example.mx/2028/03/16/robles-signs-memorandum/\n\nTHE TIMES · Business\n\n"
+        "Robles signs memorandum\n\nThe governor signed a memorandum with the company on Thursday.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path)
+    assert article.url == "https://times.example.mx/2028/03/16/robles-signs-memorandum/"
+    assert article.title == "Robles signs memorandum"
+    assert article.paragraph_texts() == ["The governor signed a memorandum with the company on Thursday."]
