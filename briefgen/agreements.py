@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
-from briefgen.dates import MONTHS, parse_date_text
+from briefgen.dates import MONTHS, WEEKDAYS, parse_date_text
 from briefgen.model import Agreement, Span
 from briefgen.people import country_of
 from briefgen.text import sentence_spans
@@ -51,13 +51,10 @@ def _modifiers_regex() -> regex.Pattern[str]:
     amount = r"[$€£¥]?\d[\d.,]*(?:\s(?:billion|million|trillion|bn|mn))?"
     compound = r"(?:\p{Ll}+|\d+)-\p{Ll}+"  # "staff-level", "36-month"
     # a capitalised word of the name, but not a day or a month ("signed on Wednesday the Framework")
-    days = lexicon.alternation(_first_column("date_weekdays") + _first_column("date_months"))
-    name = rf"(?!(?:{days})\b)\p{{Lu}}[\p{{L}}'’-]*"
+    days = lexicon.alternation(sorted(WEEKDAYS) + sorted(MONTHS))
+    name = rf"(?!(?i:{days})\b)\p{{Lu}}[\p{{L}}'’-]*"
     return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|{compound}|{name})\s+)*$")
 
-
-def _first_column(table: str) -> list[str]:
-    return [row[0] for row in lexicon.table(table)]
 
 
 @cache

@@ -17,6 +17,7 @@ from itertools import pairwise
 import regex
 
 from briefgen import lexicon
+from briefgen.dates import MONTHS, WEEKDAYS
 from briefgen.text import has_word, sentence_spans, tidy
 
 # One capitalised word of a name: "Li", "Jean-Yves", "O'Brien", "McDonald", "TRUMP".
@@ -548,10 +549,8 @@ _PORTFOLIO_WORDS = regex.compile(r"(?<![\p{L}.'’-])(?:\p{Lu}\p{Ll}+\s+){1,3}$"
 
 @cache
 def _not_portfolio_words() -> frozenset[str]:
-    months = [word for row in lexicon.table("date_months") for word in row]
-    weekdays = [word for row in lexicon.table("date_weekdays") for word in row]
     places = non_name_words()[1]
-    return frozenset(w.lower() for w in [*months, *weekdays, *lexicon.entries("stopwords")]) | places
+    return frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(lexicon.entries("stopwords")) | places
 
 
 def _portfolio_apart(
