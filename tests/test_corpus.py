@@ -206,6 +206,8 @@ def test_txt_headline_beside_its_date_wins_over_the_site_name(tmp_path, layout):
         "*Jane Doe is the Chronicle's diplomatic editor.*",
         "*Daniel Okafor-Reyes is Hemisphere Review's Andes correspondent.*",
         "This story was first published by Condor Wire and is republished with permission.",
+        "By Emil Dzhumabaev, with additional reporting by Shahnoza Karimova in Tashkent",
+        "Additional reporting by Ana Costa; editing by Olaf Weber",
     ],
 )
 def test_txt_captions_notes_and_author_lines_are_not_paragraphs(tmp_path, line):
