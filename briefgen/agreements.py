@@ -56,7 +56,6 @@ def _modifiers_regex() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?:(?i:\b(?:{words}))|{amount}|{compound}|{name})\s+)*$")
 
 
-
 @cache
 def _document_regex() -> regex.Pattern[str]:
     return regex.compile(

@@ -110,7 +110,11 @@ def _voices(extraction: Extraction) -> set[frozenset[str]]:
 
 
 def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
-    """Union-find over the reports of one day (a day holds few, so comparing them pairwise is cheap)."""
+    """Union-find over the reports of one day (a day holds few, so comparing them pairwise is cheap).
+
+    Reports naming two sides or more are joined first; then each report naming fewer joins the one
+    group it fits best, so that it cannot bridge two meetings of the same day that share a person
+    ("Rahimov met Asanbekov" and "Rahimov met the Emir", and a report that quotes only Rahimov)."""
     parent = list(range(len(items)))
     reports = [_Report.of(item) for item in items]
 
@@ -120,14 +124,31 @@ def _cluster(items: list[Extraction]) -> list[list[Extraction]]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
+    strong = [i for i, report in enumerate(reports) if len(report.sides) >= 2]
+    for a, i in enumerate(strong):
+        for j in strong[a + 1 :]:
             if _same_meeting(reports[i], reports[j]):
                 parent[find(j)] = find(i)
+    for i, report in enumerate(reports):
+        if len(report.sides) >= 2:
+            continue
+        fits: dict[int, float] = {}
+        for j, other in enumerate(reports):
+            if j != i and find(j) != find(i) and _same_meeting(report, other):
+                root = find(j)
+                fits[root] = fits.get(root, 0.0) + _affinity(report, other)
+        if fits:
+            parent[find(i)] = max(fits, key=lambda root: (fits[root], -root))
     groups: dict[int, list[Extraction]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[find(i)].append(item)
     return list(groups.values())
+
+
+def _affinity(a: _Report, b: _Report) -> float:
+    """How much two reports that fit have in common: the people both name, then their headlines."""
+    people = sum(1 for x in a.sides + a.voices if any(_same_person_words(x, y) for y in b.sides + b.voices))
+    return people + jaccard(a.headline, b.headline)
 
 
 def _join_days_of_one_event(groups: list[list[Extraction]]) -> list[list[Extraction]]:

@@ -354,3 +354,26 @@ def test_an_announced_meeting_that_was_postponed_is_the_meeting_held_on_the_new_
     assert _group(preview, postponed, held) == [["a", "b", "p"]]
     # without the report of the postponement, the announcement stays a meeting of its own day
     assert _group(preview, held) == [["p"], ["a"]]
+
+
+def test_a_report_naming_one_side_does_not_bridge_two_meetings_of_the_same_day():
+    with_asanbekov = (
+        "a",
+        "2029-05-15",
+        "Asanbekov and Rahimov agree to open border posts\nKUWAIT CITY, May 15 -- President Nurlan Asanbekov "
+        "and President Sardor Rahimov held talks on Tuesday on the sidelines of the summit.",
+    )
+    with_the_emir = (
+        "b",
+        "2029-05-15",
+        "Emir receives Uzbek President\nKUWAIT CITY, May 15 -- Emir Jassim bin Abdulaziz Al Thani received "
+        "President Sardor Rahimov on Tuesday on the sidelines of the summit.",
+    )
+    one_side_quoting_the_other = (  # its lead names only Rahimov, whom both meetings have
+        "c",
+        "2029-05-15",
+        "Crossings before the harvest\nKUWAIT CITY, May 15 -- Uzbek President Sardor Rahimov said on Tuesday "
+        'the new crossings would open before the harvest.\n"The border should be a place where people meet," '
+        "Kyrgyz President Nurlan Asanbekov said.",
+    )
+    assert _group(with_asanbekov, with_the_emir, one_side_quoting_the_other) == [["a", "c"], ["b"]]
