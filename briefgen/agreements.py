@@ -11,7 +11,7 @@ from briefgen import lexicon
 from briefgen.dates import MONTHS, WEEKDAYS, parse_date_text
 from briefgen.model import Agreement, Span
 from briefgen.people import country_of
-from briefgen.text import sentence_spans
+from briefgen.text import BULLET_MARKS, sentence_spans
 
 # Where a document's name stops: a clause boundary or a phrase that starts something else.
 _TITLE_STOP = regex.compile(
@@ -81,6 +81,10 @@ def extract_agreements(
             continue  # no status word ("signed", "agreed") in the paragraph: none in its sentences
         sentences = sentence_spans(text, start, end)
         for position, (s_start, s_end) in enumerate(sentences):
+            if position and _BACK_THEN.match(text, s_start, s_end):
+                before = text[sentences[position - 1][0] : sentences[position - 1][1]]
+                if _recalled(before, event_date):
+                    continue  # "... held talks in Cholpon-Ata on May 15 last year. There they signed ..."
             signed = _sentence_agreements(article_id, text, s_start, s_end, event_date)
             following = [*sentences[position + 1 : position + 2], *paragraphs[index + 1 :]]
             items = _enumerated(article_id, text, (s_start, s_end), signed, following, event_date)
@@ -93,6 +97,10 @@ def extract_agreements(
     return found
 
 
+# A sentence that goes on about the time or place of the one before it
+_BACK_THEN = regex.compile(
+    r"(?:There|Then|At that (?:meeting|time|summit)|On that (?:occasion|visit)|At the time)\b"
+)
 _LIST_REACH = 3  # paragraphs after a signing where its documents may be listed
 
 
@@ -109,7 +117,7 @@ _COVERS = regex.compile(
     r"deal with|relate to|provide for|are on|focus on)\s+(?P<list>.+?)[.;]?\s*$"
 )
 _LOWER_ITEM = regex.compile(r"(?=\p{Ll})")
-_BULLET = regex.compile(r"[-•*–·▪]\s+")
+_BULLET = regex.compile(rf"[-*–{BULLET_MARKS}]\s+")
 _ITEM_END = regex.compile(r"[\s.;,]*(?:\band\b)?[\s.;,]*$")
 
 

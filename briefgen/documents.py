@@ -12,6 +12,8 @@ import re
 import zipfile
 from collections import Counter
 
+from briefgen.text import BULLET_MARKS
+
 MAX_PAGES = 60  # a brief reads articles and press releases, not reports of hundreds of pages
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .docx that unpacks to more than this is a zip bomb
 
@@ -80,7 +82,7 @@ def _list_items(block: list[str]) -> list[list[str]]:
     return items
 
 
-_BULLET = re.compile(r"[•▪◦‣·–-]\s")
+_BULLET = re.compile(rf"[–{BULLET_MARKS}-]\s")
 
 
 def _kickers_apart(lines: list[str]) -> list[str]:
@@ -128,7 +130,7 @@ def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
-_BULLETS_ONLY = re.compile(r"[\s•▪◦‣·]*")
+_BULLETS_ONLY = re.compile(rf"[\s{BULLET_MARKS}]*")
 _PAGE_NUMBER = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|-\s*\d{1,3}\s*-")
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from briefgen.text import BULLET_MARKS
+
 
 class QuoteKind(StrEnum):
     DIRECT = "direct"
@@ -31,7 +33,7 @@ def _is_list_item(paragraph: str) -> bool:
     return paragraph[:1] in _BULLETS and paragraph[1:2].isspace()
 
 
-_BULLETS = frozenset("-•*–·▪◦‣")
+_BULLETS = frozenset("-*–" + BULLET_MARKS)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,10 @@ def tidy(text: str) -> str:
     return _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
 
 
+# Marks that open the items of a list ("• item", "◦ item"); dashes and asterisks are added where they
+# can be bullets too.
+BULLET_MARKS = "•▪◦‣·●○■□"
+
 _WORD = re.compile(r"\w+")
 
 

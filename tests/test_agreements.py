@@ -318,6 +318,33 @@ def test_documents_from_regional_and_regulatory_news(body, expected):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        (  # a list with white bullets, as a statement's PDF gives it
+            "4. In the presence of the two leaders, the following documents were signed:\n"
+            "◦ Agreement on the Promotion and Reciprocal Protection of Investments;\n"
+            "◦ Memorandum of Understanding on Cooperation in the Field of Renewable Energy.",
+            [
+                ("Agreement on the Promotion and Reciprocal Protection of Investments", "signed"),
+                ("Memorandum of Understanding on Cooperation in the Field of Renewable Energy", "signed"),
+            ],
+        ),
+        (  # the sentence before says when: last year
+            "The meeting came a year after they held talks in Cholpon-Ata on May 15 last year. There they "
+            "signed a treaty on the joint operation of the reservoir.",
+            [],
+        ),
+        (  # adopted before, by others
+            "They met in a hotel where the leaders of the region had earlier adopted the Kuwait Declaration.",
+            [],
+        ),
+    ],
+)
+def test_lists_and_earlier_signings_in_statements(body, expected):
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         (  # the negation is about the first document, in its own clause
             "The companies signed a job-security agreement with the union, which guarantees that none of the "
             "workers will be made redundant, and a five-year milk supply agreement with the farmers.",
