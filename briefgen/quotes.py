@@ -176,7 +176,7 @@ def _source_regex() -> regex.Pattern[str]:
     verbs = _any_verb_regex().pattern
     # "... for the Greek government", "... of the ministry": whose source it is, stopping at a verb.
     owner = (
-        rf"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:(?!{verbs})[\p{{L}}'’-]+(?:\s+|(?=[.,;:!?)]|$))){{1,4}})?"
+        rf"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:(?!{verbs})[\p{{L}}'’-]+(?:\s+|(?=[.,;:!?)]|$))){{1,6}})?"
     )
     return regex.compile(
         rf"(?P<phrase>(?i:(?:the|a|an|one|two|three|several)\s+)?(?:[\w'’-]+\s+){{0,4}}?(?i:{nouns})"
@@ -239,10 +239,11 @@ def _according_regex() -> regex.Pattern[str]:
 
 # Between a subject and its verb: adverbs, or an appositive clause ("X, who arrived on Monday,").
 _SUBJECT_GAP = regex.compile(
-    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,80},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,6}\s+|\s*,\s+|\s+)"
+    r"(?:\s*,\s*who\s+|\s*,[^,.;\"“”]{1,120},\s*|\s+(?:of|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,6}\s+|\s*,\s+|\s+)"
     r"(?:(?:also|further|then|again|later|once again|has|have|had|(?:was|is|were) quoted as|\w+ly"
     r"|(?:on|late on|early on|later on|last|this)\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*"
 )
+_SUBJECT_REACH = 130  # characters from the end of a name to its verb: a long appositive between
 _SPACES = regex.compile(r"\s+")
 _ACCORDING_AFTER = regex.compile(r"(?i:according to|in the words of)\s+")
 # Whose title it is: "Stratavia's", "the Commission's", "its".
@@ -264,7 +265,7 @@ def _subject_before(cast: Cast, text: str, verb_start: int, floor: int) -> Menti
     for mention in reversed(cast.mentions[max(0, index - 6) : index]):
         if mention.end > verb_start:
             continue
-        if mention.start < floor or verb_start - mention.end > 90:
+        if mention.start < floor or verb_start - mention.end > _SUBJECT_REACH:
             return None
         # A mention inside an appositive ("X, on his first visit, said") is passed over for the one
         # before it; the first whose gap to the verb is only adverbs or an appositive is the subject.

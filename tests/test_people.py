@@ -256,3 +256,13 @@ def test_the_other_signatory_named_after_the_lead_is_a_side():
         "Tang Weiming",
         "Ximena Robles Trevino",
     }
+
+
+def test_a_royal_style_between_the_title_and_the_name_is_not_the_role():
+    extraction = extract(
+        "His Highness the Amir Sheikh Jassim bin Abdulaziz Al Thani and President Sardor Rahimov of "
+        "Uzbekistan held official talks on Monday.\n\n"
+        "\u201cQatar wants to be part of its story,\u201d the Amir said in remarks to the two delegations."
+    )
+    assert {p.name: p.role for p in extraction.participants}["Jassim bin Abdulaziz Al Thani"] == "Amir"
+    assert [q.speaker for q in extraction.quotes] == ["Jassim bin Abdulaziz Al Thani"]

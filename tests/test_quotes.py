@@ -216,6 +216,18 @@ def test_moderators_and_named_questioners_are_not_quoted():
             "directed the regulator to carry out a special audit",
             "Olaf Weber",
         ),
+        (  # a long apposition between the name and the verb
+            "Kanykei Mamytova, a water policy researcher at the Bishkek-based Centre for Regional Water "
+            "Studies, said the memorandum covered only one season.",
+            "the memorandum covered only one season",
+            "Kanykei Mamytova",
+        ),
+        (  # a spokesperson of a body of several words
+            "A spokesperson for Tajikistan's Ministry of Foreign Affairs said Dushanbe wanted a permanent "
+            "agreement.",
+            "Dushanbe wanted a permanent agreement",
+            "spokesperson for Tajikistan's Ministry of Foreign Affairs",
+        ),
         (  # the source, then who they are
             "The company wants 40 percent of the parts to come from local suppliers, according to Weber, the "
             "chancellor's adviser on industry.",
