@@ -123,18 +123,25 @@ def _city_states() -> dict[str, str]:
 
 
 @cache
+def _landforms() -> frozenset[str]:
+    return frozenset(lexicon.entries("landforms"))
+
+
+@cache
 def _subdivisions() -> frozenset[str]:
     return frozenset(lexicon.entries("subdivisions"))
 
 
 def _city(phrase: str) -> str | None:
-    """A known city (the longest known prefix of the phrase), or a city-state ("in Singapore")."""
+    """A known city (the longest known prefix of the phrase), or a city-state ("in Singapore"); none
+    in a region or landform named after one ("the Fergana Valley")."""
     words = tidy(phrase).split()
     cities = {**_city_states(), **_cities()}
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size]).rstrip(".,")
         if _key(candidate) in cities:
-            return cities[_key(candidate)]
+            landform = size < len(words) and words[size].lower().rstrip(".,") in _landforms()
+            return None if landform else cities[_key(candidate)]
     return None
 
 

@@ -31,6 +31,12 @@ from tests.articles import extract
         ("", "OSLO, Norway, May 19. The minister opened a consulate in Xi'an on Friday.", "Xi'an"),
         ("", "Warsaw, 4 May 2023 - The two presidents held talks on Thursday.", "Warsaw"),
         ("", "New Delhi, 10th January: The minister on Monday summoned the airline's chief.", "New Delhi"),
+        (  # a valley named after a city is not the city; the dateline is
+            "",
+            "KUWAIT CITY - The two presidents agreed on Tuesday to open two crossing points in the Fergana "
+            "Valley by December.",
+            "Kuwait City",
+        ),
         (  # a district briefgen does not know, with its city
             "",
             "The two signed the framework at the central office in Diliman, Quezon City, on Wednesday.",
