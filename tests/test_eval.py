@@ -184,7 +184,7 @@ FLOORS = {
         "article_dates": 1.0,
         "grouping_f1": 0.95,
         "meeting_dates": 0.85,
-        "locations": 0.85,
+        "locations": 1.0,
         "participants": 1.0,
         "direct_recall": 0.96,
         "direct_precision": 1.0,
