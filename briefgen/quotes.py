@@ -21,6 +21,7 @@ from functools import cache
 import regex
 
 from briefgen import lexicon
+from briefgen.dates import match_dateline
 from briefgen.model import Quote, QuoteKind, Span
 from briefgen.people import Cast, Mention, vocabulary
 from briefgen.text import sentence_spans, stopwords, tidy, word_positions
@@ -795,6 +796,10 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
         )
         if subject is None or subject.in_quote:
             continue
+        if before := _content_before(text, start, subject.start, verb.end(), end):
+            # "Senegal will sign a memorandum in March, Minister X said on Thursday after the call"
+            dateline = match_dateline(text, start, before)
+            return _make_reported(text, dateline.end if dateline else start, before, subject, verb.group())
         if _stance_verb_regex().fullmatch(verb.group()):
             content_start, cue = verb.start(), verb.group()
         else:
@@ -804,6 +809,30 @@ def _subject_verb_content(cast: Cast, text: str, start: int, end: int) -> _Found
             cue = verb.group() + (" that" if that else "")
         return _make_reported(text, content_start, end, subject, cue)
     return None
+
+
+def _content_before(text: str, start: int, subject_start: int, verb_end: int, end: int) -> int | None:
+    """Where the content ends when it comes first and the speaker after a comma, with only when and
+    where after the verb: the comma; else None (the content follows the verb)."""
+    comma = text.rfind(",", start, subject_start)
+    if comma < 0 or len(_words(text[start:comma])) < _CONTENT_BEFORE_WORDS:
+        return None  # "After the talks, Weber said ...": an opening phrase, not what was said
+    if len(_words(text[comma:subject_start])) > 6 or not _CIRCUMSTANCE.match(text, verb_end, end):
+        return None  # a long clause between, or content after the verb
+    if _THAT_LATER.search(text, verb_end, end):
+        return None  # "..., Weber said on Friday that ...": the content follows after all
+    return comma
+
+
+_CONTENT_BEFORE_WORDS = 6
+_THAT_LATER = regex.compile(r"\bthat\b|:")
+
+
+# What may follow a speech verb whose content came before it: when, where, after what; or nothing.
+_CIRCUMSTANCE = regex.compile(
+    r"\s*(?:[.;]|$|(?:on|after|at|in|during|following|late|earlier|later|today|yesterday|this|last|when|"
+    r"before|while)\b)"
+)
 
 
 def _coordinated_subject(cast: Cast, text: str, start: int, verb_start: int) -> Mention | None:
@@ -858,7 +887,15 @@ def _according_to(cast: Cast, text: str, start: int, end: int) -> _Found | None:
             break
         if _according_regex().search(text[start : mention.start]) and text.startswith(",", mention.end):
             return _make_reported(text, mention.end + 1, end, mention, "according to")
+    # "According to a Kyrgyz official, the presidents asked ...": a source with no name
+    according = _ACCORDING_OPENING.match(text, start, end)
+    source = _unnamed_source(text, according.end(), end) if according else None
+    if source and text.startswith(",", source.end):
+        return _make_reported(text, source.end + 1, end, source, "according to")
     return None
+
+
+_ACCORDING_OPENING = regex.compile(r"\s*(?i:according to|in the words of)\s+")
 
 
 def _make_reported(text: str, start: int, end: int, speaker: Mention, cue: str) -> _Found | None:

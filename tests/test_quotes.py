@@ -228,6 +228,22 @@ def test_moderators_and_named_questioners_are_not_quoted():
             "Dushanbe wanted a permanent agreement",
             "spokesperson for Tajikistan's Ministry of Foreign Affairs",
         ),
+        (  # what was said first, then the speaker after a comma, with only when after the verb
+            "Senegal will sign a memorandum on fisheries with Iceland in March, Fisheries Minister Olaf Weber "
+            "said on Thursday after a video conference with his counterpart.",
+            "Senegal will sign a memorandum on fisheries with Iceland in March",
+            "Olaf Weber",
+        ),
+        (  # ... but an opening phrase is not what was said
+            "After the talks, Weber said on Friday that the two countries would double trade.",
+            "the two countries would double trade",
+            "Olaf Weber",
+        ),
+        (  # an unnamed source after "according to"
+            "According to a Kyrgyz official, the presidents asked their governments to prepare a meeting.",
+            "the presidents asked their governments to prepare a meeting",
+            "Kyrgyz official",
+        ),
         (  # the source, then who they are
             "The company wants 40 percent of the parts to come from local suppliers, according to Weber, the "
             "chancellor's adviser on industry.",
