@@ -83,7 +83,25 @@ def _named_after_lead(article: Article, cast: Cast) -> set[str]:
             person = cast.people[mention.name]
             if mention.kind == "name" and not mention.in_quote and (person.role or person.country):
                 found.add(mention.name)
+    # ... and, further on, the people who speak for an organisation the lead names ("The Competition
+    # Authority ... the merger of Highlands Creameries and Tana Valley Dairies": "Tana Valley Managing
+    # Director X")
+    lead = " ".join(article.text[a:b] for a, b in article.lead())
+    for mention in cast.mentions:
+        person = cast.people[mention.name]
+        if mention.kind != "name" or mention.in_quote or not person.role or mention.name in found:
+            continue
+        before = article.text[max(0, mention.start - 80) : mention.start].rstrip()
+        if not before.endswith(person.role):
+            continue
+        owner = _OWNER_BEFORE_TITLE.search(before[: len(before) - len(person.role)].rstrip())
+        if owner and owner.group() in lead:
+            found.add(mention.name)
     return found
+
+
+# The organisation a title belongs to, written before it: "Tana Valley" of "Tana Valley Managing Director".
+_OWNER_BEFORE_TITLE = regex.compile(r"(?<![\p{L}'’.-])\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3}$")
 
 
 def _counterparts(article: Article, cast: Cast) -> set[str]:

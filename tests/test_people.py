@@ -266,3 +266,15 @@ def test_a_royal_style_between_the_title_and_the_name_is_not_the_role():
     )
     assert {p.name: p.role for p in extraction.participants}["Jassim bin Abdulaziz Al Thani"] == "Amir"
     assert [q.speaker for q in extraction.quotes] == ["Jassim bin Abdulaziz Al Thani"]
+
+
+def test_who_speaks_for_an_organisation_the_lead_names_is_a_side():
+    extraction = extract(
+        "The Competition Authority on Tuesday deferred its ruling on the merger of Highlands Creameries and "
+        "Tana Valley Dairies after a hearing in Nairobi.\n\n"
+        "Authority Director-General Peter Wafula said the authority needed more information.\n\n"
+        "Farmers were divided on the deal and on the prices it would bring.\n\n"
+        "Tana Valley Managing Director Daniel Kimani Gitau said the merger would raise the farm-gate price."
+    )
+    sides = {p.name for p in extraction.participants if p.principal}
+    assert "Daniel Kimani Gitau" in sides
