@@ -137,7 +137,7 @@ FLOORS = {
         "grouping_f1": 0.87,
         "meeting_dates": 1.0,
         "locations": 1.0,
-        "participants": 0.87,
+        "participants": 0.91,
         "direct_recall": 0.91,
         "direct_precision": 1.0,
         "direct_speaker": 0.96,
