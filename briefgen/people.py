@@ -347,10 +347,21 @@ def _introduce_people(cast: Cast, text: str, start: int, end: int, runs: list[tu
             core_start, words, role = _portfolio_apart(text, core_start, words, start, role)
         if role is None and _of_a_title(text, core_start, start):
             continue  # "governor of San Luis Potosi, who ...": the place or body a title is of
-        if len(words) < 2 and (
-            not ((role and role[0].isupper()) or _has_honorific(text, core_start))
-            or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
-            or _ABSTRACT_NOUN.search(words[0])  # "Minister of Commerce, Industry and Investment Promotion"
+        if (
+            len(words) < 2
+            and (
+                not (
+                    (role and (role[0].isupper() or role.split()[-1][:1].isupper()))  # "founder and CEO X"
+                    or _has_honorific(text, core_start)
+                    # a one-word name behind a title in lower case, said to be a person or to speak:
+                    # "the founder and chief executive Haryanto, who ...", "chief executive Haryanto said"
+                    or (role and (_WHO_AFTER.match(text, core_end, end) or _speaks_next(text, core_end, end)))
+                )
+                or text[start:core_start].rstrip().endswith(",")  # "Minister of Labour, Immigration, ..."
+                or _ABSTRACT_NOUN.search(
+                    words[0]
+                )  # "Minister of Commerce, Industry and Investment Promotion"
+            )
         ):
             # One word is a name only behind a title as titles stand before names, capitalised:
             # "President Petrov", "Mr. Brown"; not "we will judge Acme by what it offers".

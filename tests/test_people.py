@@ -278,3 +278,14 @@ def test_who_speaks_for_an_organisation_the_lead_names_is_a_side():
     )
     sides = {p.name for p in extraction.participants if p.principal}
     assert "Daniel Kimani Gitau" in sides
+
+
+def test_a_one_word_name_behind_a_title_in_lower_case():
+    extraction = extract(
+        "Kirana's founder and chief executive Haryanto, who uses a single name, met the regulator's chair "
+        "Ratih Kusumadewi in Jakarta on Tuesday.\n\n"
+        "Kirana founder and CEO Haryanto and Chief Legal Officer Melissa Tanuwidjaja presented the plan. "
+        '"We did not build Kirana to lock anyone in," Haryanto told reporters.'
+    )
+    assert "Haryanto" in {p.name for p in extraction.participants if p.principal}
+    assert [q.speaker for q in extraction.quotes if q.kind.value == "direct"] == ["Haryanto"]
