@@ -196,6 +196,22 @@ FLOORS = {
         "not_quotes": 1.0,
         "boilerplate": 1.0,
     },
+    "blind10": {
+        "article_dates": 1.0,
+        "grouping_f1": 0.81,
+        "meeting_dates": 1.0,
+        "locations": 0.8,
+        "participants": 0.5,
+        "direct_recall": 0.76,
+        "direct_precision": 1.0,
+        "direct_speaker": 0.63,
+        "reported_recall": 0.85,
+        "agreement_recall": 0.75,
+        "no_invented_agreements": 1.0,
+        "fact_recall": 0.64,
+        "not_quotes": 1.0,
+        "boilerplate": 0.96,
+    },
 }
 
 
