@@ -260,9 +260,13 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 # and what they belong to
 @cache
 def _of_affiliation() -> regex.Pattern[str]:
+    """After a name: "of the rights group", "of the Sotavento Association said", "of the Pancretan
+    Federation of Hotel Workers" (a body named with an organisation's word)."""
     verbs = lexicon.alternation([*lexicon.entries("speech_verbs"), *lexicon.entries("stance_verbs")])
+    bodies = lexicon.alternation([w for w in lexicon.entries("org_words") if w[:1].isupper()])
     return regex.compile(
-        rf"\s+of\s+the\s+(?:\p{{Ll}}[\p{{Ll}}-]+\s+\p{{Ll}}|[^,.;:\"“”]{{3,70}}?\s+(?:{verbs})\b)"
+        rf"\s+of\s+the\s+(?:\p{{Ll}}[\p{{Ll}}-]+\s+\p{{Ll}}|[^,.;:\"“”]{{3,70}}?\s+(?:{verbs})\b"
+        rf"|(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{1,4}}(?:{bodies})\b)"
     )
 
 

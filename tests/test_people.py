@@ -289,3 +289,13 @@ def test_a_one_word_name_behind_a_title_in_lower_case():
     )
     assert "Haryanto" in {p.name for p in extraction.participants if p.principal}
     assert [q.speaker for q in extraction.quotes if q.kind.value == "direct"] == ["Haryanto"]
+
+
+def test_people_named_with_the_body_they_belong_to_are_people():
+    extraction = extract(
+        "Hotel workers and hoteliers in Crete signed a new collective agreement in Athens on Tuesday.\n\n"
+        "Manolis Daskalakis of the Pancretan Federation of Hotel Workers and Eleni Kapetanaki of the "
+        "Pancretan Hoteliers' Association signed the agreement after eleven hours of talks.\n\n"
+        '"It is the biggest rise in 15 years," Daskalakis said.'
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Manolis Daskalakis"]

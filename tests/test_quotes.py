@@ -239,6 +239,11 @@ def test_moderators_and_named_questioners_are_not_quoted():
             "the two countries would double trade",
             "Olaf Weber",
         ),
+        (  # a company's statement
+            "The company said in a statement that it would remove exclusivity from all contracts.",
+            "it would remove exclusivity from all contracts",
+            "company",
+        ),
         (  # an unnamed source after "according to"
             "According to a Kyrgyz official, the presidents asked their governments to prepare a meeting.",
             "the presidents asked their governments to prepare a meeting",
