@@ -601,9 +601,7 @@ def _moved_to(sentences: list[_Sentence], published: dt.date | None) -> dt.date 
 
 
 _MOVED = re.compile(r"(?i)\b(?:postponed|rescheduled|put off|pushed back|deferred|delayed|moved)\b")
-_MOVED_TO = re.compile(
-    r"(?i)\b(?:to|until|till|for)\s+(?:(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-)
+_MOVED_TO = re.compile(rf"\b(?i:to|until|till|for)\s+(?:(?i:next\s+)?{_WEEKDAY},?\s+)?")
 
 
 def _days_of_event(sentences: list[_Sentence], day: dt.date) -> tuple[dt.date, dt.date | None]:

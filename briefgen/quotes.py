@@ -888,14 +888,14 @@ def _according_to(cast: Cast, text: str, start: int, end: int) -> _Found | None:
         if _according_regex().search(text[start : mention.start]) and text.startswith(",", mention.end):
             return _make_reported(text, mention.end + 1, end, mention, "according to")
     # "According to a Kyrgyz official, the presidents asked ...": a source with no name
-    according = _ACCORDING_OPENING.match(text, start, end)
+    according = _ACCORDING_AFTER.match(text, _LEADING_SPACE.match(text, start, end).end(), end)
     source = _unnamed_source(text, according.end(), end) if according else None
     if source and text.startswith(",", source.end):
         return _make_reported(text, source.end + 1, end, source, "according to")
     return None
 
 
-_ACCORDING_OPENING = regex.compile(r"\s*(?i:according to|in the words of)\s+")
+_LEADING_SPACE = regex.compile(r"\s*")
 
 
 def _make_reported(text: str, start: int, end: int, speaker: Mention, cue: str) -> _Found | None:
